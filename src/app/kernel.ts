@@ -1,0 +1,90 @@
+/**
+ * Composition root: config → database (with lock and migrations) → keys → audit → repositories → jobs.
+ * The server, the CLI and the tests all start the application through `openKernel`.
+ */
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { type RunningQueue, startQueue } from '../jobs/queue.js';
+import { AuditLog } from '../storage/audit-log.js';
+import { Keyring } from '../storage/crypto/keyring.js';
+import { loadMasterKey } from '../storage/crypto/master-key.js';
+import { acquireDataDirLock, type DataDirLock } from '../storage/data-dir-lock.js';
+import type { Db } from '../storage/db.js';
+import { migrate } from '../storage/migrate.js';
+import { PersonsRepo } from '../storage/persons-repo.js';
+import { openPglite } from '../storage/pglite-db.js';
+import { openPostgres } from '../storage/postgres-db.js';
+import { UsersRepo } from '../storage/users-repo.js';
+import type { Deps } from '../usecases/deps.js';
+import { REENCRYPT_JOB, reencryptFields } from '../usecases/keys/rotate-keys.js';
+
+export interface Kernel extends Deps {
+  lock: DataDirLock | null;
+  close(): Promise<void>;
+}
+
+export interface KernelOptions {
+  /** Who holds the data-directory lock, shown to a second process ('server', 'cli: audit verify'…). */
+  holder: string;
+  startJobs?: boolean;
+  now?: () => Date;
+}
+
+export async function openDatabase(config: Config): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPglite(path.join(config.dataDir, 'pgdata'));
+}
+
+export async function openKernel(config: Config, opts: KernelOptions): Promise<Kernel> {
+  const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir, opts.holder);
+  let db: Db | null = null;
+  let jobs: RunningQueue | null = null;
+  try {
+    const masterKey = loadMasterKey(config);
+    db = await openDatabase(config);
+    if (config.migrationDatabaseUrl) {
+      const owner = await openPostgres(config.migrationDatabaseUrl, 1);
+      try {
+        await migrate(owner, { appRole: config.appDatabaseRole });
+      } finally {
+        await owner.close();
+      }
+    } else {
+      await migrate(db, { appRole: config.appDatabaseRole });
+    }
+    const keyring = await Keyring.load(db, masterKey);
+    const deps: Deps = {
+      config,
+      db,
+      keyring,
+      audit: new AuditLog(keyring.auditKey),
+      users: new UsersRepo(keyring),
+      persons: new PersonsRepo(keyring),
+      jobs: null,
+      now: opts.now ?? (() => new Date()),
+    };
+    if (opts.startJobs && config.jobs) {
+      jobs = await startQueue(db, {
+        [REENCRYPT_JOB]: async () => {
+          await reencryptFields(deps);
+        },
+      });
+      deps.jobs = jobs;
+    }
+    const openedDb = db;
+    return {
+      ...deps,
+      lock,
+      async close() {
+        if (jobs) await jobs.stop();
+        await openedDb.close();
+        lock?.release();
+      },
+    };
+  } catch (e) {
+    if (jobs) await jobs.stop().catch(() => undefined);
+    if (db) await db.close().catch(() => undefined);
+    lock?.release();
+    throw e;
+  }
+}

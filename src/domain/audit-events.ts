@@ -1,0 +1,43 @@
+/**
+ * Typed audit events. Every write of personal data, every read of it and every refusal writes one,
+ * in the same transaction as the change (R-14, R-39, R-63, Appendix C.0). No plaintext personal data in
+ * the payload: persons are referred to by id only.
+ */
+export const AUDIT_EVENT_TYPES = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.mfa_enrolled',
+  'auth.mfa_verified',
+  'auth.mfa_failed',
+  'auth.logout',
+  'user.created',
+  'user.locale_changed',
+  'token.created',
+  'token.revoked',
+  'person.created',
+  'person.read',
+  'branch.created',
+  'keys.rotated',
+  'keys.reencrypted',
+  'audit.verified',
+  'demo.loaded',
+  'access.refused',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+export type ActorType = 'user' | 'token' | 'operator' | 'system' | 'anonymous';
+
+export interface AuditEvent {
+  type: AuditEventType;
+  actorType: ActorType;
+  actorId: string | null;
+  /** The person whose data was read or written, if any. */
+  personId?: string | null;
+  /** Why personal data was read or used (R-63: who, what, when, why). */
+  purpose?: string | null;
+  objectType?: string | null;
+  objectId?: string | null;
+  /** Extra facts; never plaintext personal data. */
+  data?: Record<string, unknown>;
+}

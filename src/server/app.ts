@@ -1,0 +1,100 @@
+/**
+ * The HTTP server: Fastify with zod schemas both ways, OpenAPI at /api/docs, security headers, strict
+ * CSP, body limits, login rate limits, sessions and CSRF, and the web app. Handlers stay thin: validate,
+ * resolve the actor, call one use case.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from '../usecases/deps.js';
+import { installAuth } from './auth.js';
+import { installErrorHandling } from './errors.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { meRoutes } from './routes/me-routes.js';
+import { opsRoutes } from './routes/ops-routes.js';
+import { personRoutes } from './routes/person-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { API_CSP, installWeb } from './web.js';
+
+export interface ServerOptions {
+  /** Secret the local CLI presents (`Bearer kko_…`); null disables operator access. */
+  operatorSecret: string | null;
+  logger?: boolean;
+}
+
+export async function buildServer(deps: Deps, opts: ServerOptions): Promise<FastifyInstance> {
+  const cfg = deps.config;
+  const app = Fastify({
+    bodyLimit: cfg.bodyLimitBytes,
+    trustProxy: cfg.trustProxy,
+    logger:
+      opts.logger === false || cfg.logLevel === 'silent'
+        ? false
+        : {
+            level: cfg.logLevel,
+            // Never log credentials, cookies or bodies (R-62: no personal data in logs).
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          },
+    logController: new LogController({ disableRequestLogging: cfg.logLevel !== 'debug' && cfg.logLevel !== 'trace' }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: false, // set per response below (nonce for the app, none for the API)
+    crossOriginEmbedderPolicy: false,
+    hsts: cfg.trustProxy ? undefined : false,
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!reply.getHeader('content-security-policy')) {
+      reply.header(
+        'content-security-policy',
+        req.url.startsWith('/api/docs')
+          ? "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+          : API_CSP,
+      );
+    }
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('permissions-policy', 'interest-cohort=(), browsing-topics=(), camera=(), microphone=(), geolocation=()');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Kieskluis API',
+        version: '1',
+        description: 'Campagnedata binnen de AVG. Errors are { code, message, details }; codes in docs/codes.md.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kk_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } as object });
+
+  installAuth(app, deps, opts.operatorSecret);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps, cfg.loginRateLimitPerMinute));
+      await api.register(meRoutes(deps));
+      await api.register(personRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(opsRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+  await installWeb(app);
+  return app;
+}
