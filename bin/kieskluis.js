@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../dist/server/cli/main.js', import.meta.url));
 if (!existsSync(main)) {
-  process.stderr.write('Kieskluis is nog niet gebouwd; voer eerst "npm run build" uit. Not built yet: run "npm run build".\n');
+  process.stderr.write(
+    'Kieskluis is nog niet gebouwd; voer eerst "npm run build" uit. Not built yet: run "npm run build".\n',
+  );
   process.exit(2);
 }
 await import(main);

@@ -5,16 +5,16 @@ import { Command, Option } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import { ROLES, type Role } from '../domain/access/roles.js';
 import { DomainError, messageFor } from '../domain/codes.js';
-import { DataDirLockedError } from '../storage/data-dir-lock.js';
+import type { VerifyReport } from '../storage/audit-log.js';
 import { newSecret } from '../storage/crypto/tokens.js';
+import { DataDirLockedError } from '../storage/data-dir-lock.js';
 import { verifyAudit } from '../usecases/audit/verify-audit.js';
 import { rotateKeys } from '../usecases/keys/rotate-keys.js';
 import { createUser } from '../usecases/users/create-user.js';
-import type { VerifyReport } from '../storage/audit-log.js';
-import { CliError, refuseWhileServing, runningServer, withKernel } from './context.js';
-import { demoLoad, describeDemo, demoTotp } from './commands/demo.js';
+import { demoLoad, demoTotp, describeDemo } from './commands/demo.js';
 import { runMigrations } from './commands/migrate.js';
 import { serve } from './commands/serve.js';
+import { CliError, refuseWhileServing, runningServer, withKernel } from './context.js';
 import { print } from './output.js';
 
 const program = new Command('kieskluis')
@@ -32,7 +32,10 @@ program
   .description('start de server (migraties, taken, web-app) / start the server')
   .option('--port <port>', 'poort (PORT, standaard 8080)')
   .option('--host <host>', 'adres (HOST, standaard 127.0.0.1)')
-  .option('--demo', 'laad de fictieve demopartij in een lege database / load the fictional demo party into an empty database')
+  .option(
+    '--demo',
+    'laad de fictieve demopartij in een lege database / load the fictional demo party into an empty database',
+  )
   .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
     await serve(config({ port: o.port, host: o.host }), { demo: Boolean(o.demo) });
   });
@@ -45,7 +48,9 @@ program
     const cfg = config();
     refuseWhileServing(cfg, 'migrate');
     const applied = await runMigrations(cfg);
-    print(Boolean(o.json), { applied }, () => (applied.length ? `Toegepast / applied: ${applied.join(', ')}` : 'Database is bij / up to date.'));
+    print(Boolean(o.json), { applied }, () =>
+      applied.length ? `Toegepast / applied: ${applied.join(', ')}` : 'Database is bij / up to date.',
+    );
   });
 
 const user = program.command('user').description('gebruikers / users');
@@ -85,20 +90,27 @@ user
     const r = server
       ? await server.call<{ id: string }>('POST', '/users', body)
       : await withKernel(cfg, 'cli: user create', (k) =>
-          createUser(k, { kind: 'operator' }, {
-            ...body,
-            assignment: {
-              role: body.role,
-              branchId: body.branchId,
-              candidateId: body.candidateId,
-              area: body.area,
-              validUntil: body.validUntil ? new Date(body.validUntil) : null,
-              briefingAcknowledgedAt: null,
+          createUser(
+            k,
+            { kind: 'operator' },
+            {
+              ...body,
+              assignment: {
+                role: body.role,
+                branchId: body.branchId,
+                candidateId: body.candidateId,
+                area: body.area,
+                validUntil: body.validUntil ? new Date(body.validUntil) : null,
+                briefingAcknowledgedAt: null,
+              },
             },
-          }),
+          ),
         );
-    print(Boolean(o.json), { id: r.id, username: body.username, ...(generated ? { password } : {}) }, () =>
-      `Gebruiker aangemaakt / user created: ${body.username} (${r.id})${generated ? `\nWachtwoord (eenmalig getoond / shown once): ${password}` : ''}`,
+    print(
+      Boolean(o.json),
+      { id: r.id, username: body.username, ...(generated ? { password } : {}) },
+      () =>
+        `Gebruiker aangemaakt / user created: ${body.username} (${r.id})${generated ? `\nWachtwoord (eenmalig getoond / shown once): ${password}` : ''}`,
     );
   });
 
@@ -123,7 +135,9 @@ demo
 const audit = program.command('audit').description('audittrail');
 audit
   .command('verify')
-  .description('controleer de hashketen; meldt gewijzigde, verwijderde of ingevoegde regels / verify the hash chain')
+  .description(
+    'controleer de hashketen; meldt gewijzigde, verwijderde of ingevoegde regels / verify the hash chain',
+  )
   .option('--json', 'JSON-uitvoer')
   .action(async (o: { json?: boolean }) => {
     const cfg = config();
@@ -144,20 +158,31 @@ audit
 const keys = program.command('keys').description('versleutelingssleutels / encryption keys');
 keys
   .command('rotate')
-  .description('nieuwe veldsleutel, herversleuteling zonder onderbreking / rotate the field key without downtime')
+  .description(
+    'nieuwe veldsleutel, herversleuteling zonder onderbreking / rotate the field key without downtime',
+  )
   .option('--json', 'JSON-uitvoer')
   .action(async (o: { json?: boolean }) => {
     const cfg = config();
     const server = runningServer(cfg);
     const r = server
-      ? await server.call<{ activeKeyId: string; previousKeyId: string; queued: boolean; reencrypted: number | null }>(
-          'POST',
-          '/keys/rotate',
-        )
-      : await withKernel(cfg, 'cli: keys rotate', (k) => rotateKeys(k, { kind: 'operator' }, { inline: true }));
-    print(Boolean(o.json), r, () =>
-      `Nieuwe sleutel / new key ${r.activeKeyId} (was ${r.previousKeyId}). ` +
-      (r.queued ? 'Herversleuteling loopt als taak / re-encryption queued.' : `${r.reencrypted} velden herversleuteld / fields re-encrypted.`),
+      ? await server.call<{
+          activeKeyId: string;
+          previousKeyId: string;
+          queued: boolean;
+          reencrypted: number | null;
+        }>('POST', '/keys/rotate')
+      : await withKernel(cfg, 'cli: keys rotate', (k) =>
+          rotateKeys(k, { kind: 'operator' }, { inline: true }),
+        );
+    print(
+      Boolean(o.json),
+      r,
+      () =>
+        `Nieuwe sleutel / new key ${r.activeKeyId} (was ${r.previousKeyId}). ` +
+        (r.queued
+          ? 'Herversleuteling loopt als taak / re-encryption queued.'
+          : `${r.reencrypted} velden herversleuteld / fields re-encrypted.`),
     );
   });
 
@@ -171,7 +196,9 @@ program.parseAsync(process.argv).catch((e: unknown) => {
     process.exit(e instanceof CliError ? e.exitCode : 1);
   }
   if (e instanceof DomainError) {
-    process.stderr.write(`${e.code}: ${messageFor(e.code, 'nl')} / ${messageFor(e.code, 'en')}${e.details ? ` ${JSON.stringify(e.details)}` : ''}\n`);
+    process.stderr.write(
+      `${e.code}: ${messageFor(e.code, 'nl')} / ${messageFor(e.code, 'en')}${e.details ? ` ${JSON.stringify(e.details)}` : ''}\n`,
+    );
     process.exit(1);
   }
   process.stderr.write(`Fout / error: ${(e as Error).message}\n`);

@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+const bool = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+]);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const configSchema = z
@@ -131,7 +134,9 @@ export function loadConfig(
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((i) => {
-        const key = i.path.length ? String(i.path[0]) : ((i as { keys?: string[] }).keys?.join(', ') ?? '(root)');
+        const key = i.path.length
+          ? String(i.path[0])
+          : ((i as { keys?: string[] }).keys?.join(', ') ?? '(root)');
         return { key, source: source[key] ?? 'default', problem: i.message };
       }),
     );

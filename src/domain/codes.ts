@@ -104,6 +104,12 @@ export const CODES = {
     en: 'Your access has expired (temporary campaign role). Ask the secretariat to renew it.',
     rule: 'R-89',
   },
+  ACCESS_NOT_YET_VALID: {
+    status: 401,
+    nl: 'Uw toegang gaat later in (begindatum van uw campagnerol).',
+    en: 'Your access starts later (start date of your campaign role).',
+    rule: 'R-89',
+  },
   TOKEN_INVALID: {
     status: 401,
     nl: 'Het API-token is onbekend, verlopen of ingetrokken.',
@@ -144,6 +150,12 @@ export const CODES = {
     status: 400,
     nl: 'Een tijdelijke campagnerol mag hoogstens 12 maanden duren.',
     en: 'A temporary campaign role may last at most 12 months.',
+    rule: 'R-89',
+  },
+  ASSIGNMENT_PERIOD_INVALID: {
+    status: 400,
+    nl: 'De einddatum van de rol moet na de begindatum en in de toekomst liggen.',
+    en: 'The role must end after it starts, and in the future.',
     rule: 'R-89',
   },
   ASSIGNMENT_SCOPE_INVALID: {

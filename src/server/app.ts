@@ -37,9 +37,16 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
         : {
             level: cfg.logLevel,
             // Never log credentials, cookies or bodies (R-62: no personal data in logs).
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
           },
-    logController: new LogController({ disableRequestLogging: cfg.logLevel !== 'debug' && cfg.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: cfg.logLevel !== 'debug' && cfg.logLevel !== 'trace',
+    }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -60,7 +67,10 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
       );
     }
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('permissions-policy', 'interest-cohort=(), browsing-topics=(), camera=(), microphone=(), geolocation=()');
+    reply.header(
+      'permissions-policy',
+      'interest-cohort=(), browsing-topics=(), camera=(), microphone=(), geolocation=()',
+    );
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
@@ -71,7 +81,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
       info: {
         title: 'Kieskluis API',
         version: '1',
-        description: 'Campagnedata binnen de AVG. Errors are { code, message, details }; codes in docs/codes.md.',
+        description:
+          'Campagnedata binnen de AVG. Errors are { code, message, details }; codes in docs/codes.md.',
       },
       components: {
         securitySchemes: {
@@ -82,7 +93,10 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } as object });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null } as object,
+  });
 
   installAuth(app, deps, opts.operatorSecret);
   await app.register(

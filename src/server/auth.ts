@@ -86,7 +86,9 @@ export function installAuth(app: FastifyInstance, deps: Deps, operatorSecret: st
     if (UNSAFE.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
       const expected =
-        req.auth.kind === 'session' ? req.auth.signedIn.session.csrfToken : req.cookies[PRE_SESSION_CSRF_COOKIE];
+        req.auth.kind === 'session'
+          ? req.auth.signedIn.session.csrfToken
+          : req.cookies[PRE_SESSION_CSRF_COOKIE];
       if (typeof sent !== 'string' || !expected || !same(sent, expected)) {
         return sendError(req, reply, 'CSRF_INVALID');
       }
@@ -105,7 +107,10 @@ export function issuePreSessionCsrf(req: FastifyRequest, reply: FastifyReply): s
 
 /** The session in one of the given stages, or the refusal the request deserves. */
 export function requireSession(req: FastifyRequest, stages: readonly SessionStage[] = ['active']): SignedIn {
-  if (req.auth.kind !== 'session') throw new DomainError(req.auth.kind === 'none' && req.auth.problem ? req.auth.problem : 'UNAUTHENTICATED');
+  if (req.auth.kind !== 'session')
+    throw new DomainError(
+      req.auth.kind === 'none' && req.auth.problem ? req.auth.problem : 'UNAUTHENTICATED',
+    );
   if (!stages.includes(req.auth.signedIn.session.stage)) throw new DomainError('MFA_REQUIRED');
   return req.auth.signedIn;
 }

@@ -46,7 +46,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       });
     }
     if (err.code && FASTIFY_CODES[err.code]) return sendError(req, reply, FASTIFY_CODES[err.code]!);
-    if (err instanceof SyntaxError && err.message.includes('JSON')) return sendError(req, reply, 'MALFORMED_JSON');
+    if (err instanceof SyntaxError && err.message.includes('JSON'))
+      return sendError(req, reply, 'MALFORMED_JSON');
     if (err.statusCode === 429) return sendError(req, reply, 'RATE_LIMITED');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendError(req, reply, 'VALIDATION_FAILED', { problem: err.message });

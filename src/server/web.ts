@@ -44,12 +44,14 @@ export async function installWeb(app: FastifyInstance): Promise<{ built: boolean
   const built = existsSync(indexFile);
   const index = built ? readFileSync(indexFile, 'utf8') : null;
 
-  const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
+  const sendIndex = (_req: FastifyRequest, reply: FastifyReply) => {
     if (!index) {
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
-        .send('De webapp is nog niet gebouwd (npm run build). The web app has not been built yet (npm run build).');
+        .send(
+          'De webapp is nog niet gebouwd (npm run build). The web app has not been built yet (npm run build).',
+        );
     }
     const nonce = randomBytes(16).toString('base64');
     return reply

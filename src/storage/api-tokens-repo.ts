@@ -1,6 +1,7 @@
 /** API tokens for integrations: `kk_<secret>`, stored as SHA-256, scoped, expiring, revocable. */
-import type { Queryable } from './db.js';
+
 import { sha256 } from './crypto/tokens.js';
+import type { Queryable } from './db.js';
 
 export interface ApiTokenRecord {
   id: string;
@@ -46,9 +47,10 @@ export const apiTokensRepo = {
     return rows[0] ? toRecord(rows[0]) : null;
   },
   async listForUser(tx: Queryable, userId: string): Promise<ApiTokenRecord[]> {
-    const { rows } = await tx.query(`SELECT ${cols} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC`, [
-      userId,
-    ]);
+    const { rows } = await tx.query(
+      `SELECT ${cols} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC`,
+      [userId],
+    );
     return rows.map(toRecord);
   },
   async revoke(tx: Queryable, id: string, userId: string, now: Date): Promise<boolean> {

@@ -199,8 +199,9 @@ export async function verifyAuditChain(
     if (rows.length < batch) break;
     after = rows[rows.length - 1]!.seq;
   }
-  const head = (await db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1'))
-    .rows[0];
+  const head = (
+    await db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1')
+  ).rows[0];
   if (pending) {
     const p = pending as Row;
     const kind: ProblemKind = head && head.seq < p.seq ? 'inserted' : 'changed';
@@ -211,7 +212,11 @@ export async function verifyAuditChain(
     });
   }
   if (head && head.seq > lastSeq) {
-    report({ position: lastSeq + 1, kind: 'removed', detail: `entries ${lastSeq + 1}–${head.seq} are missing` });
+    report({
+      position: lastSeq + 1,
+      kind: 'removed',
+      detail: `entries ${lastSeq + 1}–${head.seq} are missing`,
+    });
   }
   return { ok: problems.length === 0, entries, lastPosition: lastSeq, problems, truncated };
 }

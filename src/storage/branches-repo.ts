@@ -20,6 +20,11 @@ export const branchesRepo = {
     const { rows } = await tx.query<{ id: string; name: string; postcode_from: number; postcode_to: number }>(
       'SELECT id, name, postcode_from, postcode_to FROM branches ORDER BY name',
     );
-    return rows.map((r) => ({ id: r.id, name: r.name, postcodeFrom: r.postcode_from, postcodeTo: r.postcode_to }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      postcodeFrom: r.postcode_from,
+      postcodeTo: r.postcode_to,
+    }));
   },
 };

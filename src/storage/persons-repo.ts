@@ -5,8 +5,8 @@
  */
 import type { ScopeFilter } from '../domain/access/policies.js';
 import { postcodeDigits } from '../domain/access/scope.js';
-import type { Queryable } from './db.js';
 import { type Keyring, normalizeEmail, normalizePhone } from './crypto/keyring.js';
+import type { Queryable } from './db.js';
 
 export interface NewPerson {
   branchId: string | null;

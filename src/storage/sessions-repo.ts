@@ -1,6 +1,7 @@
 /** Server-side sessions; the cookie holds a random token, the table only its hash. */
-import type { Queryable } from './db.js';
+
 import { sha256 } from './crypto/tokens.js';
+import type { Queryable } from './db.js';
 
 export type SessionStage = 'mfa_verify' | 'mfa_enroll' | 'active';
 

@@ -1,8 +1,9 @@
 /** Users and their role assignments. Names and e-mail are encrypted fields. */
-import type { Assignment } from '../domain/access/scope.js';
+
 import type { Role } from '../domain/access/roles.js';
-import type { Queryable } from './db.js';
+import type { Assignment } from '../domain/access/scope.js';
 import type { Keyring } from './crypto/keyring.js';
+import type { Queryable } from './db.js';
 
 export interface UserRecord {
   id: string;
@@ -69,15 +70,22 @@ export class UsersRepo {
   }
 
   async findById(tx: Queryable, id: string, forUpdate = false): Promise<UserRecord | null> {
-    const { rows } = await tx.query<UserRow>(`SELECT * FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
-      id,
-    ]);
+    const { rows } = await tx.query<UserRow>(
+      `SELECT * FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return rows[0] ? this.toRecord(rows[0]) : null;
   }
 
   async insert(
     tx: Queryable,
-    u: { username: string; displayName: string; email: string | null; passwordHash: string; locale: 'nl' | 'en' },
+    u: {
+      username: string;
+      displayName: string;
+      email: string | null;
+      passwordHash: string;
+      locale: 'nl' | 'en';
+    },
     now: Date,
   ): Promise<string> {
     const { rows } = await tx.query<{ id: string }>(
@@ -95,7 +103,12 @@ export class UsersRepo {
     return rows[0]!.id;
   }
 
-  async setLoginState(tx: Queryable, id: string, failedAttempts: number, lockedUntil: Date | null): Promise<void> {
+  async setLoginState(
+    tx: Queryable,
+    id: string,
+    failedAttempts: number,
+    lockedUntil: Date | null,
+  ): Promise<void> {
     await tx.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [
       id,
       failedAttempts,
@@ -111,7 +124,11 @@ export class UsersRepo {
   }
 
   async enableMfa(tx: Queryable, id: string, step: number, now: Date): Promise<void> {
-    await tx.query('UPDATE users SET mfa_enabled_at = $2, totp_last_step = $3 WHERE id = $1', [id, now, step]);
+    await tx.query('UPDATE users SET mfa_enabled_at = $2, totp_last_step = $3 WHERE id = $1', [
+      id,
+      now,
+      step,
+    ]);
   }
 
   async setTotpLastStep(tx: Queryable, id: string, step: number): Promise<void> {

@@ -8,7 +8,9 @@ import { openPostgres } from '../../storage/postgres-db.js';
 export async function runMigrations(cfg: Config): Promise<string[]> {
   const lock = cfg.databaseUrl ? null : acquireDataDirLock(cfg.dataDir, 'cli: migrate');
   try {
-    const db = cfg.migrationDatabaseUrl ? await openPostgres(cfg.migrationDatabaseUrl, 1) : await openDatabase(cfg);
+    const db = cfg.migrationDatabaseUrl
+      ? await openPostgres(cfg.migrationDatabaseUrl, 1)
+      : await openDatabase(cfg);
     try {
       return await migrate(db, { appRole: cfg.appDatabaseRole });
     } finally {

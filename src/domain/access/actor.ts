@@ -4,7 +4,14 @@ import type { Assignment } from './scope.js';
 
 export type Actor =
   | { kind: 'user'; userId: string; username: string; assignments: Assignment[] }
-  | { kind: 'token'; userId: string; username: string; tokenId: string; assignments: Assignment[]; scopes: string[] }
+  | {
+      kind: 'token';
+      userId: string;
+      username: string;
+      tokenId: string;
+      assignments: Assignment[];
+      scopes: string[];
+    }
   | { kind: 'operator' };
 
 /** What each API-token scope opens; a token never exceeds its user's own permissions. */

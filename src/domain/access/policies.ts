@@ -3,16 +3,20 @@
  * Outside an actor's scope a resource does not exist for them (the server answers 404).
  * Sources: R-61 (MFA), R-63 (need-to-know scopes), R-86 (briefing first), R-89 (time-boxed access).
  */
+import { addMonthsNl } from '../calendar.js';
 import type { Code } from '../codes.js';
 import { type Permission, ROLE_INFO, type Role } from './roles.js';
 import { type Assignment, type PersonScopeFacts, postcodeDigits } from './scope.js';
 
-export const MAX_CAMPAIGN_ROLE_MS = 366 * 24 * 3600 * 1000;
+/** Campaign roles last at most this many calendar months (R-89, Appendix A). */
+export const MAX_CAMPAIGN_ROLE_MONTHS = 12;
 
 /** Assignments in force at `now`: started and not expired (R-89). */
 export function activeAssignments(assignments: readonly Assignment[], now: Date): Assignment[] {
   return assignments.filter(
-    (a) => a.validFrom.getTime() <= now.getTime() && (a.validUntil === null || now.getTime() < a.validUntil.getTime()),
+    (a) =>
+      a.validFrom.getTime() <= now.getTime() &&
+      (a.validUntil === null || now.getTime() < a.validUntil.getTime()),
   );
 }
 
@@ -20,10 +24,18 @@ export function activeAssignments(assignments: readonly Assignment[], now: Date)
  * Whether a login may proceed at all: a user whose every assignment has expired gets ACCESS_EXPIRED
  * (R-89); a user with no assignment at all cannot log in either.
  */
-export function loginAccess(assignments: readonly Assignment[], now: Date): { ok: true } | { ok: false; code: Code } {
+export function loginAccess(
+  assignments: readonly Assignment[],
+  now: Date,
+): { ok: true } | { ok: false; code: Code } {
   if (assignments.length === 0) return { ok: false, code: 'FORBIDDEN' };
-  if (activeAssignments(assignments, now).length === 0) return { ok: false, code: 'ACCESS_EXPIRED' };
-  return { ok: true };
+  if (activeAssignments(assignments, now).length > 0) return { ok: true };
+  const upcoming = assignments.some(
+    (a) =>
+      a.validFrom.getTime() > now.getTime() &&
+      (a.validUntil === null || a.validUntil.getTime() > now.getTime()),
+  );
+  return { ok: false, code: upcoming ? 'ACCESS_NOT_YET_VALID' : 'ACCESS_EXPIRED' };
 }
 
 /**
@@ -73,7 +85,8 @@ export type PersonAccess =
 
 /**
  * May this actor read (or write) this person? Out of scope → NOT_FOUND (never reveal existence, R-63);
- * in scope but the campaign briefing is not acknowledged → BRIEFING_NOT_ACKNOWLEDGED (R-86).
+ * visible to the actor but not writable by their role → FORBIDDEN; in scope but the campaign briefing is
+ * not acknowledged → BRIEFING_NOT_ACKNOWLEDGED (R-86).
  */
 export function personAccess(
   assignments: readonly Assignment[],
@@ -84,7 +97,12 @@ export function personAccess(
   const covering = activeAssignments(assignments, now).filter(
     (a) => ROLE_INFO[a.role].permissions.includes(permission) && assignmentCovers(a, person),
   );
-  if (covering.length === 0) return { allowed: false, code: 'NOT_FOUND' };
+  if (covering.length === 0) {
+    if (permission === 'person:write' && personAccess(assignments, person, 'person:read', now).allowed) {
+      return { allowed: false, code: 'FORBIDDEN' };
+    }
+    return { allowed: false, code: 'NOT_FOUND' };
+  }
   const briefed = covering.some((a) => !ROLE_INFO[a.role].needsBriefing || a.briefingAcknowledgedAt !== null);
   if (!briefed) return { allowed: false, code: 'BRIEFING_NOT_ACKNOWLEDGED' };
   return { allowed: true };
@@ -133,9 +151,15 @@ export function validateAssignment(a: Assignment, now: Date): Code[] {
       if (!codes.includes('ASSIGNMENT_SCOPE_INVALID')) codes.push('ASSIGNMENT_SCOPE_INVALID');
     }
   }
-  if (!info.staff) {
+  if (
+    a.validUntil !== null &&
+    (a.validUntil.getTime() <= a.validFrom.getTime() || a.validUntil.getTime() <= now.getTime())
+  ) {
+    codes.push('ASSIGNMENT_PERIOD_INVALID');
+  } else if (!info.staff) {
+    const start = a.validFrom.getTime() > now.getTime() ? a.validFrom : now;
     if (a.validUntil === null) codes.push('ASSIGNMENT_NEEDS_VALID_UNTIL');
-    else if (a.validUntil.getTime() - Math.max(a.validFrom.getTime(), now.getTime()) > MAX_CAMPAIGN_ROLE_MS) {
+    else if (a.validUntil.getTime() > addMonthsNl(start, MAX_CAMPAIGN_ROLE_MONTHS).getTime()) {
       codes.push('ASSIGNMENT_TOO_LONG');
     }
   }
@@ -159,7 +183,8 @@ export function afterFailedLogin(
   lockMinutes: number,
 ): { failedAttempts: number; lockedUntil: Date | null } {
   const n = failedAttempts + 1;
-  if (n >= maxAttempts) return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) };
+  if (n >= maxAttempts)
+    return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) };
   return { failedAttempts: n, lockedUntil: null };
 }
 

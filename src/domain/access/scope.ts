@@ -24,9 +24,12 @@ export interface PersonScopeFacts {
   candidateIds: readonly string[];
 }
 
-/** Digits of a Dutch postcode ("1012 AB" → 1012), or null when absent or malformed. */
+/**
+ * Digits of a Dutch postcode ("1012 AB" → 1012; the four digits alone are accepted too), or null when
+ * absent or malformed (one letter, three letters, wrong digits).
+ */
 export function postcodeDigits(postcode: string | null): number | null {
   if (!postcode) return null;
-  const m = /^\s*([1-9][0-9]{3})\s*[A-Za-z]{0,2}\s*$/.exec(postcode);
+  const m = /^\s*([1-9][0-9]{3})(?:\s?[A-Za-z]{2})?\s*$/.exec(postcode);
   return m ? Number(m[1]) : null;
 }

@@ -7,10 +7,21 @@ import { logOut } from '../../usecases/auth/log-out.js';
 import { verifyMfa } from '../../usecases/auth/verify-mfa.js';
 import type { Deps } from '../../usecases/deps.js';
 import { getProfile } from '../../usecases/users/get-profile.js';
-import { cookieOptions, issuePreSessionCsrf, PRE_SESSION_CSRF_COOKIE, requireSession, SESSION_COOKIE } from '../auth.js';
+import {
+  cookieOptions,
+  issuePreSessionCsrf,
+  PRE_SESSION_CSRF_COOKIE,
+  requireSession,
+  SESSION_COOKIE,
+} from '../auth.js';
 import { authErrors, errorSchema, profileSchema, stageSchema } from '../schemas.js';
 
-const codeBody = z.object({ code: z.string().trim().regex(/^[0-9]{6}$/, '6 digits') });
+const codeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/, '6 digits'),
+});
 const stageAnswer = z.object({ stage: stageSchema, csrfToken: z.string() });
 
 export function authRoutes(deps: Deps, loginRateLimitPerMinute: number): FastifyPluginAsyncZod {
@@ -22,7 +33,9 @@ export function authRoutes(deps: Deps, loginRateLimitPerMinute: number): Fastify
         schema: {
           tags: ['auth'],
           summary: 'Session state and CSRF token',
-          response: { 200: z.object({ stage: stageSchema, csrfToken: z.string(), user: profileSchema.optional() }) },
+          response: {
+            200: z.object({ stage: stageSchema, csrfToken: z.string(), user: profileSchema.optional() }),
+          },
         },
       },
       async (req, reply) => {
@@ -41,7 +54,10 @@ export function authRoutes(deps: Deps, loginRateLimitPerMinute: number): Fastify
         schema: {
           tags: ['auth'],
           summary: 'Log in with username and password',
-          body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(1024) }),
+          body: z.object({
+            username: z.string().trim().min(1).max(64),
+            password: z.string().min(1).max(1024),
+          }),
           response: { 200: stageAnswer, 400: errorSchema, ...authErrors },
         },
       },
@@ -76,7 +92,11 @@ export function authRoutes(deps: Deps, loginRateLimitPerMinute: number): Fastify
         schema: {
           tags: ['auth'],
           summary: 'Start TOTP enrolment: the secret for an authenticator app',
-          response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }), ...authErrors, 409: errorSchema },
+          response: {
+            200: z.object({ secret: z.string(), otpauthUri: z.string() }),
+            ...authErrors,
+            409: errorSchema,
+          },
         },
       },
       async (req) => beginMfaEnrolment(deps, requireSession(req, ['mfa_enroll'])),

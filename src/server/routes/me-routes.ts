@@ -25,7 +25,9 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/me',
-      { schema: { tags: ['account'], summary: 'My profile', response: { 200: profileSchema, ...authErrors } } },
+      {
+        schema: { tags: ['account'], summary: 'My profile', response: { 200: profileSchema, ...authErrors } },
+      },
       async (req) => getProfile(requireSession(req), deps.now()),
     );
 

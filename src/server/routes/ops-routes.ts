@@ -12,7 +12,9 @@ const verifySchema = z.object({
   ok: z.boolean(),
   entries: z.number(),
   lastPosition: z.number(),
-  problems: z.array(z.object({ position: z.number(), kind: z.enum(['changed', 'removed', 'inserted']), detail: z.string() })),
+  problems: z.array(
+    z.object({ position: z.number(), kind: z.enum(['changed', 'removed', 'inserted']), detail: z.string() }),
+  ),
   truncated: z.boolean(),
 });
 
@@ -29,7 +31,11 @@ export function opsRoutes(deps: Deps): FastifyPluginAsyncZod {
               status: z.enum(['ok', 'degraded']),
               database: z.object({ ok: z.boolean(), engine: z.string() }),
               jobs: z.object({ ok: z.boolean(), enabled: z.boolean() }),
-              keys: z.object({ ok: z.boolean(), activeKeyId: z.string(), keysAwaitingReencryption: z.array(z.string()) }),
+              keys: z.object({
+                ok: z.boolean(),
+                activeKeyId: z.string(),
+                keysAwaitingReencryption: z.array(z.string()),
+              }),
             }),
           },
         },
@@ -39,7 +45,13 @@ export function opsRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     app.post(
       '/audit/verify',
-      { schema: { tags: ['operations'], summary: 'Verify the audit hash chain', response: { 200: verifySchema, ...authErrors } } },
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Verify the audit hash chain',
+          response: { 200: verifySchema, ...authErrors },
+        },
+      },
       async (req) => verifyAudit(deps, requireActor(req)),
     );
 

@@ -35,7 +35,11 @@ export function personRoutes(deps: Deps): FastifyPluginAsyncZod {
             after: z.uuid().optional(),
             purpose: purposeSchema,
           }),
-          response: { 200: z.object({ items: z.array(listItem), next: z.string().nullable() }), 400: errorSchema, ...authErrors },
+          response: {
+            200: z.object({ items: z.array(listItem), next: z.string().nullable() }),
+            400: errorSchema,
+            ...authErrors,
+          },
         },
       },
       async (req) => {

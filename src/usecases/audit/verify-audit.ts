@@ -9,7 +9,10 @@ export async function verifyAudit(
   d: Pick<Deps, 'db' | 'keyring' | 'audit' | 'now'>,
   actor: Actor,
 ): Promise<VerifyReport> {
-  if (actor.kind !== 'operator' && !(actor.kind === 'user' && can(actor.assignments, 'audit:verify', d.now()))) {
+  if (
+    actor.kind !== 'operator' &&
+    !(actor.kind === 'user' && can(actor.assignments, 'audit:verify', d.now()))
+  ) {
     throw new DomainError('FORBIDDEN');
   }
   const report = await verifyAuditChain(d.db, d.keyring.auditKey);

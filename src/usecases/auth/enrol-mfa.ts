@@ -3,8 +3,8 @@
  * encrypted), `confirmMfaEnrolment` switches MFA on once the user proves they hold it.
  */
 import { DomainError } from '../../domain/codes.js';
-import { matchTotp, newTotpSecret, otpauthUri } from '../../storage/crypto/totp.js';
 import { newSecret } from '../../storage/crypto/tokens.js';
+import { matchTotp, newTotpSecret, otpauthUri } from '../../storage/crypto/totp.js';
 import { sessionsRepo } from '../../storage/sessions-repo.js';
 import type { Deps } from '../deps.js';
 import type { SignedIn } from './resolve-session.js';

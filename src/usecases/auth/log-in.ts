@@ -3,11 +3,12 @@
  * counter and the audit entry are committed even though the login is refused. The password is checked
  * outside the transaction (argon2 takes ~10–20 ms) and the state is then updated under a row lock.
  */
-import { DomainError } from '../../domain/codes.js';
+
 import { afterFailedLogin, isLocked, loginAccess, requiresMfa } from '../../domain/access/policies.js';
+import { DomainError } from '../../domain/codes.js';
 import { dummyHash, verifyPassword } from '../../storage/crypto/passwords.js';
 import { newSecret } from '../../storage/crypto/tokens.js';
-import { sessionsRepo, type SessionStage } from '../../storage/sessions-repo.js';
+import { type SessionStage, sessionsRepo } from '../../storage/sessions-repo.js';
 import type { Deps } from '../deps.js';
 
 export interface LogInResult {
@@ -26,7 +27,14 @@ export async function logIn(
     await d.db.transaction((tx) =>
       d.audit.append(
         tx,
-        [{ type: 'auth.login_failed', actorType: 'anonymous', actorId: null, data: { reason: 'unknown_user' } }],
+        [
+          {
+            type: 'auth.login_failed',
+            actorType: 'anonymous',
+            actorId: null,
+            data: { reason: 'unknown_user' },
+          },
+        ],
         d.now(),
       ),
     );
@@ -39,7 +47,12 @@ export async function logIn(
     const fresh = (await d.users.findById(tx, user.id, true))!;
     if (isLocked(fresh.lockedUntil, now)) return { refused: 'LOGIN_LOCKED' as const };
     if (!passwordOk) {
-      const next = afterFailedLogin(fresh.failedAttempts, now, d.config.loginMaxAttempts, d.config.loginLockMinutes);
+      const next = afterFailedLogin(
+        fresh.failedAttempts,
+        now,
+        d.config.loginMaxAttempts,
+        d.config.loginLockMinutes,
+      );
       await d.users.setLoginState(tx, user.id, next.failedAttempts, next.lockedUntil);
       await d.audit.append(
         tx,
@@ -67,7 +80,14 @@ export async function logIn(
     if (!access.ok) {
       await d.audit.append(
         tx,
-        [{ type: 'access.refused', actorType: 'user', actorId: user.id, data: { code: access.code, at: 'login' } }],
+        [
+          {
+            type: 'access.refused',
+            actorType: 'user',
+            actorId: user.id,
+            data: { code: access.code, at: 'login' },
+          },
+        ],
         now,
       );
       return { refused: access.code };
@@ -81,7 +101,11 @@ export async function logIn(
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     await sessionsRepo.insert(tx, sessionToken, user.id, stage, csrfToken, now);
-    await d.audit.append(tx, [{ type: 'auth.login', actorType: 'user', actorId: user.id, data: { stage } }], now);
+    await d.audit.append(
+      tx,
+      [{ type: 'auth.login', actorType: 'user', actorId: user.id, data: { stage } }],
+      now,
+    );
     return { sessionToken, csrfToken, stage };
   });
   if ('refused' in outcome && outcome.refused) throw new DomainError(outcome.refused);

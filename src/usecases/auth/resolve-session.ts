@@ -2,8 +2,9 @@
  * Turn a session cookie into the signed-in user, or refuse: unknown → UNAUTHENTICATED; idle or too old →
  * SESSION_EXPIRED (R-61); every role expired → ACCESS_EXPIRED and the session is ended (R-89).
  */
-import { DomainError } from '../../domain/codes.js';
+
 import { loginAccess, sessionValid } from '../../domain/access/policies.js';
+import { DomainError } from '../../domain/codes.js';
 import { type SessionRecord, sessionsRepo } from '../../storage/sessions-repo.js';
 import type { AssignmentRecord, UserRecord } from '../../storage/users-repo.js';
 import type { Deps } from '../deps.js';

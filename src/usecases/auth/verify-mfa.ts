@@ -2,10 +2,11 @@
  * Second factor at login (R-61): a TOTP code within ±30 s, never the same time step twice (no replay).
  * Wrong codes count towards the same lockout as wrong passwords.
  */
-import { DomainError } from '../../domain/codes.js';
+
 import { afterFailedLogin } from '../../domain/access/policies.js';
-import { matchTotp } from '../../storage/crypto/totp.js';
+import { DomainError } from '../../domain/codes.js';
 import { newSecret } from '../../storage/crypto/tokens.js';
+import { matchTotp } from '../../storage/crypto/totp.js';
 import { sessionsRepo } from '../../storage/sessions-repo.js';
 import type { Deps } from '../deps.js';
 import type { SignedIn } from './resolve-session.js';
@@ -21,7 +22,12 @@ export async function verifyMfa(
     const user = (await d.users.findById(tx, s.user.id, true))!;
     const step = user.totpSecret ? matchTotp(user.totpSecret, code, now) : null;
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
-      const next = afterFailedLogin(user.failedAttempts, now, d.config.loginMaxAttempts, d.config.loginLockMinutes);
+      const next = afterFailedLogin(
+        user.failedAttempts,
+        now,
+        d.config.loginMaxAttempts,
+        d.config.loginLockMinutes,
+      );
       await d.users.setLoginState(tx, user.id, next.failedAttempts, next.lockedUntil);
       await d.audit.append(
         tx,

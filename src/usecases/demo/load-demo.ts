@@ -30,40 +30,93 @@ export async function loadDemo(
 ): Promise<{ party: string; logins: DemoLogin[]; persons: number }> {
   const now = d.now();
   const campaignEnd = new Date(now.getTime() + CAMPAIGN_MONTHS * 30 * 86_400_000);
-  const plan: { username: string; displayName: string; role: Role; a: Partial<Assignment>; scope: string }[] = [
-    { username: 'beheer', displayName: 'Bep Beheer (secretariaat)', role: 'admin', a: {}, scope: 'hele partij' },
-    { username: 'fg', displayName: 'Fenna Gegevens (FG)', role: 'fg', a: {}, scope: 'hele partij' },
-    { username: 'campagne', displayName: 'Kees Campagne', role: 'campaign_lead', a: { branchId: '0' }, scope: 'afdeling Amsterdam' },
-    { username: 'team', displayName: 'Tessa Team', role: 'team_member', a: { branchId: '1' }, scope: 'afdeling Utrecht' },
-    { username: 'kandidaat', displayName: 'Aletta Jacobs (fictief)', role: 'candidate', a: { candidateId: '0' }, scope: 'eigen kandidaatsdossier' },
-    { username: 'vrijwilliger', displayName: 'Victor Vrijwilliger', role: 'volunteer', a: { area: { from: 1000, to: 1019 } }, scope: 'postcodegebied 1000–1019' },
-  ];
+  const plan: { username: string; displayName: string; role: Role; a: Partial<Assignment>; scope: string }[] =
+    [
+      {
+        username: 'beheer',
+        displayName: 'Bep Beheer (secretariaat)',
+        role: 'admin',
+        a: {},
+        scope: 'hele partij',
+      },
+      { username: 'fg', displayName: 'Fenna Gegevens (FG)', role: 'fg', a: {}, scope: 'hele partij' },
+      {
+        username: 'campagne',
+        displayName: 'Kees Campagne',
+        role: 'campaign_lead',
+        a: { branchId: '0' },
+        scope: 'afdeling Amsterdam',
+      },
+      {
+        username: 'team',
+        displayName: 'Tessa Team',
+        role: 'team_member',
+        a: { branchId: '1' },
+        scope: 'afdeling Utrecht',
+      },
+      {
+        username: 'kandidaat',
+        displayName: 'Aletta Jacobs (fictief)',
+        role: 'candidate',
+        a: { candidateId: '0' },
+        scope: 'eigen kandidaatsdossier',
+      },
+      {
+        username: 'vrijwilliger',
+        displayName: 'Victor Vrijwilliger',
+        role: 'volunteer',
+        a: { area: { from: 1000, to: 1019 } },
+        scope: 'postcodegebied 1000–1019',
+      },
+    ];
   const logins: DemoLogin[] = [];
   const prepared = await Promise.all(
     plan.map(async (p) => {
       const password = randomBytes(12).toString('base64url');
-      return { ...p, password, hash: await hashPassword(password), totp: p.role === 'admin' || p.role === 'fg' ? newTotpSecret() : null };
+      return {
+        ...p,
+        password,
+        hash: await hashPassword(password),
+        totp: p.role === 'admin' || p.role === 'fg' ? newTotpSecret() : null,
+      };
     }),
   );
   const seeds = demoPersons(opts.persons ?? 300);
   const count = await d.db.transaction(async (tx) => {
     const existing = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    if ((existing.rows[0]?.n ?? 0) > 0) throw new DomainError('VALIDATION_FAILED', { reason: 'database is not empty; the demo loads only into a new database' });
-    await tx.query('INSERT INTO party_settings (id, party_name, demo, created_at) VALUES (1, $1, true, $2)', [DEMO_PARTY, now]);
+    if ((existing.rows[0]?.n ?? 0) > 0)
+      throw new DomainError('VALIDATION_FAILED', {
+        reason: 'database is not empty; the demo loads only into a new database',
+      });
+    await tx.query('INSERT INTO party_settings (id, party_name, demo, created_at) VALUES (1, $1, true, $2)', [
+      DEMO_PARTY,
+      now,
+    ]);
     const branchIds: string[] = [];
     for (const b of DEMO_BRANCHES) branchIds.push(await branchesRepo.insert(tx, b, now));
     const candidateIds: string[] = [];
     for (const c of DEMO_CANDIDATES) {
       const { rows } = await tx.query<{ id: string }>(
         'INSERT INTO candidates (branch_id, list_position, display_name_enc, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
-        [branchIds[c.branchIndex], c.listPosition, d.keyring.encrypt(c.displayName, 'candidates.display_name'), now],
+        [
+          branchIds[c.branchIndex],
+          c.listPosition,
+          d.keyring.encrypt(c.displayName, 'candidates.display_name'),
+          now,
+        ],
       );
       candidateIds.push(rows[0]!.id);
     }
     for (const p of prepared) {
       const id = await d.users.insert(
         tx,
-        { username: p.username, displayName: p.displayName, email: `${p.username}@demo-partij.invalid`, passwordHash: p.hash, locale: 'nl' },
+        {
+          username: p.username,
+          displayName: p.displayName,
+          email: `${p.username}@demo-partij.invalid`,
+          passwordHash: p.hash,
+          locale: 'nl',
+        },
         now,
       );
       const staff = p.role === 'admin' || p.role === 'fg';
@@ -86,7 +139,13 @@ export async function loadDemo(
         await d.users.setTotpSecret(tx, id, p.totp);
         await d.users.enableMfa(tx, id, totpStep(now) - 2, now);
       }
-      logins.push({ username: p.username, password: p.password, role: p.role, scope: p.scope, totpSecret: p.totp });
+      logins.push({
+        username: p.username,
+        password: p.password,
+        role: p.role,
+        scope: p.scope,
+        totpSecret: p.totp,
+      });
     }
     const ids = await d.persons.insertMany(
       tx,
@@ -105,8 +164,19 @@ export async function loadDemo(
     await d.audit.append(
       tx,
       [
-        { type: 'demo.loaded', actorType: 'operator', actorId: null, data: { persons: ids.length, users: prepared.length } },
-        ...ids.map((id) => ({ type: 'person.created' as const, actorType: 'operator' as const, actorId: null, personId: id, data: { source: 'demo' } })),
+        {
+          type: 'demo.loaded',
+          actorType: 'operator',
+          actorId: null,
+          data: { persons: ids.length, users: prepared.length },
+        },
+        ...ids.map((id) => ({
+          type: 'person.created' as const,
+          actorType: 'operator' as const,
+          actorId: null,
+          personId: id,
+          data: { source: 'demo' },
+        })),
       ],
       now,
     );

@@ -16,7 +16,10 @@ export async function rotateKeys(
   actor: Actor,
   opts: { inline?: boolean } = {},
 ): Promise<{ activeKeyId: string; previousKeyId: string; queued: boolean; reencrypted: number | null }> {
-  if (actor.kind !== 'operator' && !(actor.kind === 'user' && can(actor.assignments, 'keys:rotate', d.now()))) {
+  if (
+    actor.kind !== 'operator' &&
+    !(actor.kind === 'user' && can(actor.assignments, 'keys:rotate', d.now()))
+  ) {
     throw new DomainError('FORBIDDEN');
   }
   const previousKeyId = d.keyring.activeKeyId;
@@ -51,7 +54,14 @@ export async function reencryptFields(d: Pick<Deps, 'db' | 'keyring' | 'audit' |
   await d.db.transaction((tx) =>
     d.audit.append(
       tx,
-      [{ type: 'keys.reencrypted', actorType: 'system', actorId: null, data: { fields: n, keyId: d.keyring.activeKeyId } }],
+      [
+        {
+          type: 'keys.reencrypted',
+          actorType: 'system',
+          actorId: null,
+          data: { fields: n, keyId: d.keyring.activeKeyId },
+        },
+      ],
       d.now(),
     ),
   );

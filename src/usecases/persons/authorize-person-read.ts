@@ -5,7 +5,8 @@ import { DomainError } from '../../domain/codes.js';
 
 export function personReader(actor: Actor, now: Date) {
   if (actor.kind === 'operator') throw new DomainError('FORBIDDEN');
-  if (actor.kind === 'token' && !tokenScopeAllows(actor.scopes, 'person:read')) throw new DomainError('FORBIDDEN');
+  if (actor.kind === 'token' && !tokenScopeAllows(actor.scopes, 'person:read'))
+    throw new DomainError('FORBIDDEN');
   if (!can(actor.assignments, 'person:read', now)) throw new DomainError('FORBIDDEN');
   return {
     assignments: actor.assignments,

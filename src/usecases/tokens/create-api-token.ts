@@ -7,8 +7,8 @@ import { can } from '../../domain/access/policies.js';
 import { DomainError } from '../../domain/codes.js';
 import { apiTokensRepo } from '../../storage/api-tokens-repo.js';
 import { newSecret } from '../../storage/crypto/tokens.js';
-import type { Deps } from '../deps.js';
 import type { SignedIn } from '../auth/resolve-session.js';
+import type { Deps } from '../deps.js';
 
 export const TOKEN_PREFIX = 'kk_';
 

@@ -22,5 +22,12 @@ export async function resolveApiToken(
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
     await apiTokensRepo.touch(d.db, token.id, now);
   }
-  return { kind: 'token', userId: user.id, username: user.username, tokenId: token.id, assignments, scopes: token.scopes };
+  return {
+    kind: 'token',
+    userId: user.id,
+    username: user.username,
+    tokenId: token.id,
+    assignments,
+    scopes: token.scopes,
+  };
 }

@@ -29,7 +29,10 @@ export async function createUser(
   }
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username)) {
-    throw new DomainError('VALIDATION_FAILED', { field: 'username', rule: 'a-z, 0-9, . _ -; 2–64 characters' });
+    throw new DomainError('VALIDATION_FAILED', {
+      field: 'username',
+      rule: 'a-z, 0-9, . _ -; 2–64 characters',
+    });
   }
   const pw = passwordProblems(input.password);
   if (pw.length) throw new DomainError(pw[0]!, { field: 'password' });
@@ -38,7 +41,8 @@ export async function createUser(
   if (problems.length) throw new DomainError(problems[0]!, { field: 'assignment', codes: problems });
   const passwordHash = await hashPassword(input.password);
   return d.db.transaction(async (tx) => {
-    if (await d.users.findByUsername(tx, username)) throw new DomainError('USERNAME_TAKEN', { field: 'username' });
+    if (await d.users.findByUsername(tx, username))
+      throw new DomainError('USERNAME_TAKEN', { field: 'username' });
     const id = await d.users.insert(
       tx,
       { username, displayName: input.displayName, email: input.email, passwordHash, locale: input.locale },
