@@ -41,7 +41,7 @@ export const configSchema = z
       .optional(),
     host: z.string().min(1).max(255).default('127.0.0.1'),
     port: int(0, 65535).default(8080),
-    /** Trust X-Forwarded-* from a reverse proxy (TLS termination). */
+    /** Trust X-Forwarded-* from one reverse proxy in front (TLS termination). */
     trustProxy: bool.default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     bodyLimitBytes: int(1024, 50 * 1024 * 1024).default(1024 * 1024),

@@ -77,7 +77,7 @@ export const CODES = {
   },
   SESSION_EXPIRED: {
     status: 401,
-    nl: 'Uw sessie is verlopen. Log opnieuw in.',
+    nl: 'Je sessie is verlopen. Log opnieuw in.',
     en: 'Your session has expired. Log in again.',
     rule: 'R-61',
   },
@@ -100,13 +100,13 @@ export const CODES = {
   },
   ACCESS_EXPIRED: {
     status: 401,
-    nl: 'Uw toegang is verlopen (tijdelijke campagnerol). Vraag het secretariaat om verlenging.',
+    nl: 'Je toegang is verlopen (tijdelijke campagnerol). Vraag het secretariaat om verlenging.',
     en: 'Your access has expired (temporary campaign role). Ask the secretariat to renew it.',
     rule: 'R-89',
   },
   ACCESS_NOT_YET_VALID: {
     status: 401,
-    nl: 'Uw toegang gaat later in (begindatum van uw campagnerol).',
+    nl: 'Je toegang gaat later in (begindatum van je campagnerol).',
     en: 'Your access starts later (start date of your campaign role).',
     rule: 'R-89',
   },
@@ -118,7 +118,7 @@ export const CODES = {
   // --- authorisation ---
   FORBIDDEN: {
     status: 403,
-    nl: 'Uw rol mag dit niet.',
+    nl: 'Je rol mag dit niet.',
     en: 'Your role may not do this.',
     rule: 'R-63',
   },

@@ -12,7 +12,8 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../usecases/deps.js';
 import { installAuth } from './auth.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling, sendError } from './errors.js';
+import { installInputGuards } from './input-guards.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
@@ -30,7 +31,9 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
   const cfg = deps.config;
   const app = Fastify({
     bodyLimit: cfg.bodyLimitBytes,
-    trustProxy: cfg.trustProxy,
+    // Trust exactly one proxy hop (the TLS-terminating reverse proxy), so a client cannot forge its
+    // address with an extra X-Forwarded-For entry and escape the login rate limit.
+    trustProxy: cfg.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     logger:
       opts.logger === false || cfg.logLevel === 'silent'
         ? false
@@ -44,6 +47,18 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
               'res.headers["set-cookie"]',
             ],
           },
+    // Requests Fastify cannot even route (a badly percent-encoded URL) get our error shape too.
+    // (Hooks do not run for these, so the essential security headers are set here.)
+    frameworkErrors: (err, req, reply) => {
+      reply.headers({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'content-security-policy': API_CSP,
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+      return sendError(req, reply, 'VALIDATION_FAILED', { problem: err.message });
+    },
     logController: new LogController({
       disableRequestLogging: cfg.logLevel !== 'debug' && cfg.logLevel !== 'trace',
     }),
@@ -98,6 +113,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
     uiConfig: { validatorUrl: null } as object,
   });
 
+  installInputGuards(app);
   installAuth(app, deps, opts.operatorSecret);
   await app.register(
     async (api) => {

@@ -54,7 +54,13 @@ export function installAuth(app: FastifyInstance, deps: Deps, operatorSecret: st
       slot.set(this, value);
     },
   });
-  app.addHook('preHandler', async (req, reply) => {
+  // preParsing: after the per-route rate limit (onRequest), before the body is parsed or validated, so a
+  // forged request learns nothing from validation errors.
+  app.addHook('preParsing', async (req, reply, payload) => {
+    await authenticate(req, reply);
+    return payload;
+  });
+  const authenticate = async (req: FastifyRequest, reply: FastifyReply) => {
     req.auth = { kind: 'none', problem: null };
     if (!req.url.startsWith('/api/')) return;
     const header = req.headers.authorization;
@@ -93,7 +99,7 @@ export function installAuth(app: FastifyInstance, deps: Deps, operatorSecret: st
         return sendError(req, reply, 'CSRF_INVALID');
       }
     }
-  });
+  };
 }
 
 /** A fresh pre-session CSRF token in an HttpOnly cookie; the client gets the value in the JSON body. */

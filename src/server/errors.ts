@@ -33,6 +33,9 @@ const FASTIFY_CODES: Record<string, Code> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
 };
 
+/** PostgreSQL SQLSTATEs caused by the value sent: bad encoding, bad text representation, unknown reference. */
+const DATA_EXCEPTIONS = new Set(['22021', '22P02', '22P05', '22001', '22003', '22007', '22008', '23503']);
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) return sendError(req, reply, err.code, err.details);
@@ -49,6 +52,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof SyntaxError && err.message.includes('JSON'))
       return sendError(req, reply, 'MALFORMED_JSON');
     if (err.statusCode === 429) return sendError(req, reply, 'RATE_LIMITED');
+    // Safety net for input the edge checks missed: the database refusing a value is still bad input.
+    const sqlState = (err as { code?: string }).code;
+    if (sqlState && DATA_EXCEPTIONS.has(sqlState)) return sendError(req, reply, 'VALIDATION_FAILED', { problem: 'value not accepted' });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendError(req, reply, 'VALIDATION_FAILED', { problem: err.message });
     }

@@ -76,7 +76,9 @@ export async function installWeb(app: FastifyInstance): Promise<{ built: boolean
         .sendFile(path.join('assets', rel), dir);
     });
     for (const file of ['favicon.svg', 'robots.txt']) {
-      if (existsSync(path.join(dir, file))) app.get(`/${file}`, (_req, reply) => reply.sendFile(file, dir));
+      if (existsSync(path.join(dir, file))) {
+        app.get(`/${file}`, (_req, reply) => reply.header('cache-control', 'public, max-age=86400').sendFile(file, dir));
+      }
     }
   }
   app.get('/', sendIndex);

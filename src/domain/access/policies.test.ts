@@ -14,6 +14,7 @@ import {
   loginAccess,
   type PersonAccess,
   passwordProblems,
+  personListBlock,
   permissionsOf,
   personAccess,
   personListScope,
@@ -928,5 +929,24 @@ describe('postcodeDigits', () => {
     [null, null],
   ])('R-63: postcode %j → digits %j (area scopes compare these)', (postcode, expected) => {
     expect(postcodeDigits(postcode)).toBe(expected);
+  });
+});
+
+describe('personListBlock', () => {
+  const t0 = new Date('2026-11-23T12:00:00+01:00');
+  const base = {
+    branchId: 'br-1',
+    candidateId: null,
+    area: null,
+    validFrom: new Date('2026-11-01T00:00:00+01:00'),
+    validUntil: new Date('2027-03-18T00:00:00+01:00'),
+  } as const;
+  it.each([
+    ['R-86: a team member without the acknowledged briefing → BRIEFING_NOT_ACKNOWLEDGED', [{ ...base, role: 'team_member', briefingAcknowledgedAt: null }], 'BRIEFING_NOT_ACKNOWLEDGED'],
+    ['R-86: a briefed team member → no block', [{ ...base, role: 'team_member', briefingAcknowledgedAt: t0 }], null],
+    ['R-86: staff need no campaign briefing → no block', [{ ...base, branchId: null, validUntil: null, role: 'fg', briefingAcknowledgedAt: null }], null],
+    ['R-89: only an expired assignment → no briefing block (login refuses it)', [{ ...base, validUntil: new Date('2026-11-02T00:00:00+01:00'), role: 'team_member', briefingAcknowledgedAt: null }], null],
+  ] as const)('%s', (_title, assignments, expected) => {
+    expect(personListBlock(assignments as never, t0)).toBe(expected);
   });
 });

@@ -135,6 +135,17 @@ export function personListScope(
 }
 
 /**
+ * Why a person list would be empty for reasons the user can fix: every active assignment that could read
+ * persons waits for the campaign briefing (R-86). Null when the list may be shown.
+ */
+export function personListBlock(assignments: readonly Assignment[], now: Date): 'BRIEFING_NOT_ACKNOWLEDGED' | null {
+  const readers = activeAssignments(assignments, now).filter((a) => ROLE_INFO[a.role].permissions.includes('person:read'));
+  if (readers.length === 0) return null;
+  const briefed = readers.some((a) => !ROLE_INFO[a.role].needsBriefing || a.briefingAcknowledgedAt !== null);
+  return briefed ? null : 'BRIEFING_NOT_ACKNOWLEDGED';
+}
+
+/**
  * Validate an assignment before it is stored (R-63 scope required, R-89 time box for campaign roles).
  * Returns the refusal codes; empty when valid.
  */

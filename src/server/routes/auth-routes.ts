@@ -16,6 +16,9 @@ import {
 } from '../auth.js';
 import { authErrors, errorSchema, profileSchema, stageSchema } from '../schemas.js';
 
+/** Enrolment routes accept any signed-in stage; the use case answers MFA_ALREADY_ENROLLED when enrolled. */
+const ALL_STAGES = ['mfa_enroll', 'mfa_verify', 'active'] as const;
+
 const codeBody = z.object({
   code: z
     .string()
@@ -41,7 +44,9 @@ export function authRoutes(deps: Deps, loginRateLimitPerMinute: number): Fastify
       async (req, reply) => {
         if (req.auth.kind === 'session') {
           const s = req.auth.signedIn;
-          return { stage: s.session.stage, csrfToken: s.session.csrfToken, user: getProfile(s, deps.now()) };
+          // The profile (name, roles, scopes) only after the second factor: a password alone reveals nothing.
+          const user = s.session.stage === 'active' ? getProfile(s, deps.now()) : undefined;
+          return { stage: s.session.stage, csrfToken: s.session.csrfToken, user };
         }
         return { stage: 'anonymous' as const, csrfToken: issuePreSessionCsrf(req, reply) };
       },
@@ -99,7 +104,7 @@ export function authRoutes(deps: Deps, loginRateLimitPerMinute: number): Fastify
           },
         },
       },
-      async (req) => beginMfaEnrolment(deps, requireSession(req, ['mfa_enroll'])),
+      async (req) => beginMfaEnrolment(deps, requireSession(req, ALL_STAGES)),
     );
 
     app.post(
@@ -114,7 +119,7 @@ export function authRoutes(deps: Deps, loginRateLimitPerMinute: number): Fastify
         },
       },
       async (req) => {
-        const r = await confirmMfaEnrolment(deps, requireSession(req, ['mfa_enroll']), req.body.code);
+        const r = await confirmMfaEnrolment(deps, requireSession(req, ALL_STAGES), req.body.code);
         return { stage: 'active' as const, csrfToken: r.csrfToken };
       },
     );

@@ -39,6 +39,7 @@ export async function confirmMfaEnrolment(
     const step = user.totpSecret ? matchTotp(user.totpSecret, code, now) : null;
     if (step === null) throw new DomainError('MFA_INVALID');
     await d.users.enableMfa(tx, user.id, step, now);
+    await d.users.setLoginState(tx, user.id, 0, null);
     const csrfToken = newSecret();
     await sessionsRepo.promote(tx, s.session.idHash, 'active', csrfToken, now);
     await d.audit.append(tx, [{ type: 'auth.mfa_enrolled', actorType: 'user', actorId: user.id }], now);

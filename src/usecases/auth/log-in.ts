@@ -92,12 +92,14 @@ export async function logIn(
       );
       return { refused: access.code };
     }
-    await d.users.setLoginState(tx, user.id, 0, null);
     const stage: SessionStage = requiresMfa(assignments.map((a) => a.role))
       ? fresh.mfaEnabledAt
         ? 'mfa_verify'
         : 'mfa_enroll'
       : 'active';
+    // Failed attempts are forgiven only once the login is complete: a correct password alone must not
+    // reset the count of wrong second-factor codes (else password + endless TOTP guesses).
+    if (stage === 'active') await d.users.setLoginState(tx, user.id, 0, null);
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     await sessionsRepo.insert(tx, sessionToken, user.id, stage, csrfToken, now);

@@ -3,7 +3,7 @@
  * Wrong codes count towards the same lockout as wrong passwords.
  */
 
-import { afterFailedLogin } from '../../domain/access/policies.js';
+import { afterFailedLogin, isLocked } from '../../domain/access/policies.js';
 import { DomainError } from '../../domain/codes.js';
 import { newSecret } from '../../storage/crypto/tokens.js';
 import { matchTotp } from '../../storage/crypto/totp.js';
@@ -20,6 +20,10 @@ export async function verifyMfa(
   const outcome = await d.db.transaction(async (tx) => {
     const now = d.now();
     const user = (await d.users.findById(tx, s.user.id, true))!;
+    if (isLocked(user.lockedUntil, now)) {
+      await sessionsRepo.delete(tx, s.session.idHash);
+      return { refused: 'LOGIN_LOCKED' as const };
+    }
     const step = user.totpSecret ? matchTotp(user.totpSecret, code, now) : null;
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
       const next = afterFailedLogin(

@@ -3,7 +3,8 @@
  * gets its own audit entry (actor, person, purpose), written in the same transaction (R-63).
  */
 import type { Actor } from '../../domain/access/actor.js';
-import { personListScope } from '../../domain/access/policies.js';
+import { personListBlock, personListScope } from '../../domain/access/policies.js';
+import { DomainError } from '../../domain/codes.js';
 import type { PersonRecord } from '../../storage/persons-repo.js';
 import type { Deps } from '../deps.js';
 import { personReader } from './authorize-person-read.js';
@@ -15,6 +16,8 @@ export async function listPersons(
 ): Promise<{ items: PersonRecord[]; next: string | null }> {
   const now = d.now();
   const reader = personReader(actor, now);
+  const block = personListBlock(reader.assignments, now);
+  if (block) throw new DomainError(block);
   const scope = personListScope(reader.assignments, now);
   return d.db.transaction(async (tx) => {
     const items = await d.persons.list(tx, scope.all ? null : scope.alternatives, input.after, input.limit);

@@ -9,6 +9,8 @@ import { DomainError } from '../../domain/codes.js';
 import { hashPassword } from '../../storage/crypto/passwords.js';
 import type { Deps } from '../deps.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface CreateUserInput {
   username: string;
   displayName: string;
@@ -43,6 +45,15 @@ export async function createUser(
   return d.db.transaction(async (tx) => {
     if (await d.users.findByUsername(tx, username))
       throw new DomainError('USERNAME_TAKEN', { field: 'username' });
+    for (const [field, table, id] of [
+      ['branchId', 'branches', assignment.branchId],
+      ['candidateId', 'candidates', assignment.candidateId],
+    ] as const) {
+      if (id === null) continue;
+      if (!UUID.test(id) || (await tx.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).rowCount === 0) {
+        throw new DomainError('VALIDATION_FAILED', { field, rule: 'unknown id' });
+      }
+    }
     const id = await d.users.insert(
       tx,
       { username, displayName: input.displayName, email: input.email, passwordHash, locale: input.locale },

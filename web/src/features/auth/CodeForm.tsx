@@ -21,7 +21,10 @@ export function CodeForm({
   const mutation = useMutation({
     mutationFn: () => send(normaliseCode(code)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
-    onError: () => setCode(''),
+    onError: () => {
+      setCode('');
+      setTouched(false);
+    },
   });
   const cancel = useMutation({ mutationFn: () => logout(queryClient) });
 

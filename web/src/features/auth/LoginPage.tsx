@@ -17,7 +17,11 @@ export function LoginPage() {
   const mutation = useMutation({
     mutationFn: () => login(username.trim(), password),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
-    onError: () => setPassword(''),
+    // The server's message explains the refusal; the emptied field is not a missing-input error.
+    onError: () => {
+      setPassword('');
+      setTouched(false);
+    },
   });
 
   const usernameError = touched && username.trim() === '' ? t.auth.usernameRequired : undefined;
