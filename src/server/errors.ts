@@ -54,7 +54,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err.statusCode === 429) return sendError(req, reply, 'RATE_LIMITED');
     // Safety net for input the edge checks missed: the database refusing a value is still bad input.
     const sqlState = (err as { code?: string }).code;
-    if (sqlState && DATA_EXCEPTIONS.has(sqlState)) return sendError(req, reply, 'VALIDATION_FAILED', { problem: 'value not accepted' });
+    if (sqlState && DATA_EXCEPTIONS.has(sqlState))
+      return sendError(req, reply, 'VALIDATION_FAILED', { problem: 'value not accepted' });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendError(req, reply, 'VALIDATION_FAILED', { problem: err.message });
     }

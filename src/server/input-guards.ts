@@ -32,7 +32,10 @@ export function installInputGuards(app: FastifyInstance): void {
     ] as const) {
       const field = findNul(value, '');
       if (field) {
-        throw new DomainError('VALIDATION_FAILED', { in: where, fields: [{ field, problem: 'contains a NUL character' }] });
+        throw new DomainError('VALIDATION_FAILED', {
+          in: where,
+          fields: [{ field, problem: 'contains a NUL character' }],
+        });
       }
     }
   });

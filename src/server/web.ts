@@ -77,7 +77,9 @@ export async function installWeb(app: FastifyInstance): Promise<{ built: boolean
     });
     for (const file of ['favicon.svg', 'robots.txt']) {
       if (existsSync(path.join(dir, file))) {
-        app.get(`/${file}`, (_req, reply) => reply.header('cache-control', 'public, max-age=86400').sendFile(file, dir));
+        app.get(`/${file}`, (_req, reply) =>
+          reply.header('cache-control', 'public, max-age=86400').sendFile(file, dir),
+        );
       }
     }
   }

@@ -23,7 +23,7 @@ const ev = (i: number): AuditEvent => ({
 
 async function freshChain(k: Kernel, n: number) {
   await k.db.exec('ALTER TABLE audit_events DISABLE TRIGGER USER');
-  await k.db.exec("DELETE FROM audit_events; UPDATE audit_head SET seq = 0, hash = '" + GENESIS + "'");
+  await k.db.exec(`DELETE FROM audit_events; UPDATE audit_head SET seq = 0, hash = '${GENESIS}'`);
   await k.db.exec('ALTER TABLE audit_events ENABLE TRIGGER USER');
   for (let i = 0; i < n; i += 10) {
     await k.db.transaction((tx) =>

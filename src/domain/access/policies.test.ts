@@ -14,9 +14,9 @@ import {
   loginAccess,
   type PersonAccess,
   passwordProblems,
-  personListBlock,
   permissionsOf,
   personAccess,
+  personListBlock,
   personListScope,
   requiresMfa,
   type ScopeFilter,
@@ -942,10 +942,33 @@ describe('personListBlock', () => {
     validUntil: new Date('2027-03-18T00:00:00+01:00'),
   } as const;
   it.each([
-    ['R-86: a team member without the acknowledged briefing → BRIEFING_NOT_ACKNOWLEDGED', [{ ...base, role: 'team_member', briefingAcknowledgedAt: null }], 'BRIEFING_NOT_ACKNOWLEDGED'],
-    ['R-86: a briefed team member → no block', [{ ...base, role: 'team_member', briefingAcknowledgedAt: t0 }], null],
-    ['R-86: staff need no campaign briefing → no block', [{ ...base, branchId: null, validUntil: null, role: 'fg', briefingAcknowledgedAt: null }], null],
-    ['R-89: only an expired assignment → no briefing block (login refuses it)', [{ ...base, validUntil: new Date('2026-11-02T00:00:00+01:00'), role: 'team_member', briefingAcknowledgedAt: null }], null],
+    [
+      'R-86: a team member without the acknowledged briefing → BRIEFING_NOT_ACKNOWLEDGED',
+      [{ ...base, role: 'team_member', briefingAcknowledgedAt: null }],
+      'BRIEFING_NOT_ACKNOWLEDGED',
+    ],
+    [
+      'R-86: a briefed team member → no block',
+      [{ ...base, role: 'team_member', briefingAcknowledgedAt: t0 }],
+      null,
+    ],
+    [
+      'R-86: staff need no campaign briefing → no block',
+      [{ ...base, branchId: null, validUntil: null, role: 'fg', briefingAcknowledgedAt: null }],
+      null,
+    ],
+    [
+      'R-89: only an expired assignment → no briefing block (login refuses it)',
+      [
+        {
+          ...base,
+          validUntil: new Date('2026-11-02T00:00:00+01:00'),
+          role: 'team_member',
+          briefingAcknowledgedAt: null,
+        },
+      ],
+      null,
+    ],
   ] as const)('%s', (_title, assignments, expected) => {
     expect(personListBlock(assignments as never, t0)).toBe(expected);
   });

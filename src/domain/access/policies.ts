@@ -138,8 +138,13 @@ export function personListScope(
  * Why a person list would be empty for reasons the user can fix: every active assignment that could read
  * persons waits for the campaign briefing (R-86). Null when the list may be shown.
  */
-export function personListBlock(assignments: readonly Assignment[], now: Date): 'BRIEFING_NOT_ACKNOWLEDGED' | null {
-  const readers = activeAssignments(assignments, now).filter((a) => ROLE_INFO[a.role].permissions.includes('person:read'));
+export function personListBlock(
+  assignments: readonly Assignment[],
+  now: Date,
+): 'BRIEFING_NOT_ACKNOWLEDGED' | null {
+  const readers = activeAssignments(assignments, now).filter((a) =>
+    ROLE_INFO[a.role].permissions.includes('person:read'),
+  );
   if (readers.length === 0) return null;
   const briefed = readers.some((a) => !ROLE_INFO[a.role].needsBriefing || a.briefingAcknowledgedAt !== null);
   return briefed ? null : 'BRIEFING_NOT_ACKNOWLEDGED';

@@ -109,7 +109,7 @@ export function demoPersons(count: number): DemoPersonSeed[] {
       firstName,
       lastName,
       postcode: `${digits} ${letters[next(letters.length)]}${letters[next(letters.length)]}`,
-      email: `${firstName}.${lastName}.${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + '@voorbeeld.invalid',
+      email: `${`${firstName}.${lastName}.${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '')}@voorbeeld.invalid`,
       phone: next(3) === 0 ? null : `06-${String(10_000_000 + next(89_999_999)).slice(0, 8)}`,
       membershipStatus: roll < 6 ? 'lid' : roll < 8 ? 'oud-lid' : null,
       candidateIndex: branchIndex === 0 && next(4) === 0 ? 0 : branchIndex === 1 && next(4) === 0 ? 1 : null,
