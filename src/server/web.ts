@@ -36,6 +36,9 @@ export function appCsp(nonce: string): string {
   ].join('; ');
 }
 
+/** Web-app routes are not part of the API description. */
+const HIDDEN = { schema: { hide: true } };
+
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 export async function installWeb(app: FastifyInstance): Promise<{ built: boolean }> {
@@ -69,7 +72,7 @@ export async function installWeb(app: FastifyInstance): Promise<{ built: boolean
       wildcard: false,
       serve: false,
     });
-    app.get('/assets/*', (req, reply) => {
+    app.get('/assets/*', HIDDEN, (req, reply) => {
       const rel = (req.params as { '*': string })['*'];
       return reply
         .header('cache-control', 'public, max-age=31536000, immutable')
@@ -77,13 +80,13 @@ export async function installWeb(app: FastifyInstance): Promise<{ built: boolean
     });
     for (const file of ['favicon.svg', 'robots.txt']) {
       if (existsSync(path.join(dir, file))) {
-        app.get(`/${file}`, (_req, reply) =>
+        app.get(`/${file}`, HIDDEN, (_req, reply) =>
           reply.header('cache-control', 'public, max-age=86400').sendFile(file, dir),
         );
       }
     }
   }
-  app.get('/', sendIndex);
+  app.get('/', HIDDEN, sendIndex);
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
       return sendIndex(req, reply);

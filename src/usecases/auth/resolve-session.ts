@@ -37,7 +37,8 @@ export async function resolveSession(
   const assignments = await d.users.assignments(d.db, user.id);
   const access = loginAccess(assignments, now);
   if (!access.ok) {
-    await sessionsRepo.delete(d.db, session.idHash);
+    // The role has ended: end every session of this user, not only this one.
+    await sessionsRepo.deleteForUser(d.db, user.id);
     throw new DomainError(access.code);
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {

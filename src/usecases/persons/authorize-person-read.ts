@@ -1,16 +1,19 @@
-/** Shared check for person reads by a user or an API token (R-63): permission, token scope, briefing. */
+/** Shared check for person reads by a user or an API token (R-63): permission and token scope. */
 import { type Actor, tokenScopeAllows } from '../../domain/access/actor.js';
 import { can } from '../../domain/access/policies.js';
-import { DomainError } from '../../domain/codes.js';
+import type { Deps } from '../deps.js';
+import { auditActor, refuse } from '../refuse.js';
 
-export function personReader(actor: Actor, now: Date) {
-  if (actor.kind === 'operator') throw new DomainError('FORBIDDEN');
-  if (actor.kind === 'token' && !tokenScopeAllows(actor.scopes, 'person:read'))
-    throw new DomainError('FORBIDDEN');
-  if (!can(actor.assignments, 'person:read', now)) throw new DomainError('FORBIDDEN');
-  return {
-    assignments: actor.assignments,
-    actorType: actor.kind,
-    actorId: actor.kind === 'token' ? `${actor.userId}/token:${actor.tokenId}` : actor.userId,
-  } as const;
+export async function personReader(
+  d: Pick<Deps, 'db' | 'audit' | 'now'>,
+  actor: Actor,
+  now: Date,
+  action: string,
+) {
+  if (actor.kind === 'operator') return refuse(d, actor, 'FORBIDDEN', { action });
+  const allowed =
+    (actor.kind !== 'token' || tokenScopeAllows(actor.scopes, 'person:read')) &&
+    can(actor.assignments, 'person:read', now);
+  if (!allowed) return refuse(d, actor, 'FORBIDDEN', { action });
+  return { assignments: actor.assignments, ...auditActor(actor) } as const;
 }

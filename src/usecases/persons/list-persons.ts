@@ -4,9 +4,9 @@
  */
 import type { Actor } from '../../domain/access/actor.js';
 import { personListBlock, personListScope } from '../../domain/access/policies.js';
-import { DomainError } from '../../domain/codes.js';
 import type { PersonRecord } from '../../storage/persons-repo.js';
 import type { Deps } from '../deps.js';
+import { refuse } from '../refuse.js';
 import { personReader } from './authorize-person-read.js';
 
 export async function listPersons(
@@ -15,9 +15,9 @@ export async function listPersons(
   input: { after: string | null; limit: number; purpose: string },
 ): Promise<{ items: PersonRecord[]; next: string | null }> {
   const now = d.now();
-  const reader = personReader(actor, now);
+  const reader = await personReader(d, actor, now, 'person.list');
   const block = personListBlock(reader.assignments, now);
-  if (block) throw new DomainError(block);
+  if (block) return refuse(d, actor, block, { action: 'person.list' });
   const scope = personListScope(reader.assignments, now);
   return d.db.transaction(async (tx) => {
     const items = await d.persons.list(tx, scope.all ? null : scope.alternatives, input.after, input.limit);
