@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../config/config.js';
-import { type RunningQueue, startQueue } from '../jobs/queue.js';
+import { installQueueSchema, type JobHandler, type RunningQueue, startQueue } from '../jobs/queue.js';
 import { AuditLog } from '../storage/audit-log.js';
 import { Keyring } from '../storage/crypto/keyring.js';
 import { loadMasterKey } from '../storage/crypto/master-key.js';
@@ -64,11 +64,21 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       now: opts.now ?? (() => new Date()),
     };
     if (opts.startJobs && config.jobs) {
-      jobs = await startQueue(db, {
+      const handlers: Record<string, JobHandler> = {
         [REENCRYPT_JOB]: async () => {
           await reencryptFields(deps);
         },
-      });
+      };
+      const ownerInstalls = Boolean(config.migrationDatabaseUrl && config.appDatabaseRole);
+      if (ownerInstalls) {
+        const owner = await openPostgres(config.migrationDatabaseUrl!, 1);
+        try {
+          await installQueueSchema(owner, Object.keys(handlers), config.appDatabaseRole!);
+        } finally {
+          await owner.close();
+        }
+      }
+      jobs = await startQueue(db, handlers, { migrate: !ownerInstalls });
       deps.jobs = jobs;
     }
     const openedDb = db;

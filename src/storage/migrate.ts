@@ -31,7 +31,6 @@ export async function migrate(db: Db, opts: { appRole?: string } = {}): Promise<
         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
         REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role};
         REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ${role};
-        CREATE SCHEMA IF NOT EXISTS pgboss AUTHORIZATION ${role};
       `);
     }
     return applied;
