@@ -188,7 +188,7 @@ describe('known product bugs (these fail until fixed)', () => {
     await context?.close();
   });
 
-  it('BUG web/src/theme.ts: field error text (red.6, 3.28:1) must meet 4.5:1 contrast — empty login form', async () => {
+  it('WCAG 1.4.3: field error text meets 4.5:1 contrast — empty login form', async () => {
     await page.goto('/');
     await visible(page.getByRole('heading', { level: 1, name: 'Inloggen', exact: true }));
     await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -197,7 +197,7 @@ describe('known product bugs (these fail until fixed)', () => {
     await expectNoViolations(page, 'login with field errors (nl)');
   });
 
-  it('BUG web/src/theme.ts + LoginPage.tsx: login page after a wrong password (stray red.6 field error)', async () => {
+  it('WCAG 1.4.3: login page after a wrong password has no low-contrast or stray field error', async () => {
     await page.goto('/');
     await visible(page.getByRole('heading', { level: 1, name: 'Inloggen', exact: true }));
     await submitPassword(page, 'beheer', 'not-the-password');

@@ -277,7 +277,7 @@ describe('known product bugs (these fail until fixed)', () => {
     await context?.close();
   });
 
-  it('BUG web/src/features/auth/LoginPage.tsx: a wrong password shows only the server message, not "Vul je wachtwoord in."', async () => {
+  it('a wrong password shows only the server message, not "Vul je wachtwoord in."', async () => {
     const fg = demoLogin(running.t, 'fg');
     await page.goto('/');
     await visible(page.getByRole('heading', { level: 1, name: 'Inloggen', exact: true }));
@@ -293,7 +293,7 @@ describe('known product bugs (these fail until fixed)', () => {
     expect(await password.getAttribute('aria-invalid'), 'password field marked invalid').not.toBe('true');
   });
 
-  it('BUG web/src/features/auth/CodeForm.tsx: a wrong TOTP code shows only the server message, not "Vul precies 6 cijfers in."', async () => {
+  it('a wrong TOTP code shows only the server message, not "Vul precies 6 cijfers in."', async () => {
     const fg = demoLogin(running.t, 'fg');
     await page.goto('/');
     await visible(page.getByRole('heading', { level: 1, name: 'Inloggen', exact: true }));

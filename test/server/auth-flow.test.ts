@@ -210,7 +210,7 @@ describe.each(engines())('auth flow over HTTP (%s)', (engine) => {
     expect(v.statusCode, v.body).toBe(200);
   });
 
-  it('R-61: an enrolled user cannot enrol again → 409 MFA_ALREADY_ENROLLED (bug: 401 MFA_REQUIRED, which reads as "log in")', async () => {
+  it('R-61: an enrolled user cannot enrol again → 409 MFA_ALREADY_ENROLLED', async () => {
     const c = await signIn(t, 'vrijwilliger');
     const get = await c.request('GET', '/api/v1/auth/mfa/enroll');
     const post = await c.request('POST', '/api/v1/auth/mfa/enroll', { body: { code: '123456' } });
@@ -254,7 +254,7 @@ describe.each(engines())('auth flow over HTTP (%s)', (engine) => {
     expectError(await c.request('GET', '/api/v1/me'), 401, 'SESSION_EXPIRED');
   });
 
-  it('R-61 (bug): wrong TOTP codes keep counting when the attacker logs in with the password again', async () => {
+  it('R-61: wrong TOTP codes keep counting when the attacker logs in with the password again', async () => {
     step();
     const fg = login(t, 'fg');
     const c = t.client();
@@ -276,7 +276,7 @@ describe.each(engines())('auth flow over HTTP (%s)', (engine) => {
     expectError(fifth, 429, 'LOGIN_LOCKED');
   });
 
-  it('R-61 (bug): a locked account cannot finish the second factor in another open session', async () => {
+  it('R-61: a locked account cannot finish the second factor in another open session', async () => {
     step();
     const fg = login(t, 'fg');
     const attacker = t.client();

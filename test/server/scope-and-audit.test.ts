@@ -239,7 +239,7 @@ describe.each(engines())('R-63 scope and audited reads over HTTP (%s)', (engine)
       expect(await auditSince(t, before, 'person.read')).toEqual([]);
     });
 
-    it('R-86: the person list → 403 BRIEFING_NOT_ACKNOWLEDGED (bug: 200 with an empty list, so the UI cannot ask for the briefing)', async () => {
+    it('R-86: the person list → 403 BRIEFING_NOT_ACKNOWLEDGED', async () => {
       const r = await fresh.request('GET', `/api/v1/persons?${Q}`);
       expect(r.json().items ?? []).toEqual([]); // no data either way
       expectError(r, 403, 'BRIEFING_NOT_ACKNOWLEDGED');
