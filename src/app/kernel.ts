@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../config/config.js';
+import { ENQUEUE_DUE_INTERVAL_MS } from '../domain/websites.js';
 import { installQueueSchema, type JobHandler, type RunningQueue, startQueue } from '../jobs/queue.js';
 import { AuditLog } from '../storage/audit-log.js';
 import { Keyring } from '../storage/crypto/keyring.js';
@@ -17,6 +18,13 @@ import { openPostgres } from '../storage/postgres-db.js';
 import { UsersRepo } from '../storage/users-repo.js';
 import type { Deps } from '../usecases/deps.js';
 import { REENCRYPT_JOB, reencryptFields } from '../usecases/keys/rotate-keys.js';
+import { enqueueDueScans } from '../usecases/websites/enqueue-due-scans.js';
+import { runWebsiteScan, scanJobData } from '../usecases/websites/run-scan.js';
+import {
+  WEBSITE_SCAN_JOB,
+  WEBSITES_ENQUEUE_DUE_JOB,
+  type WebsiteScanner,
+} from '../usecases/websites/scanner-port.js';
 
 export interface Kernel extends Deps {
   lock: DataDirLock | null;
@@ -28,6 +36,31 @@ export interface KernelOptions {
   holder: string;
   startJobs?: boolean;
   now?: () => Date;
+  /** The website scanner's browser (issue 7): Chromium path and extra arguments (tests map host names). */
+  websiteScanner?: WebsiteScannerOptions;
+}
+
+export interface WebsiteScannerOptions {
+  chromiumPath?: string;
+  browserArgs?: string[];
+}
+
+/** The scanner port for the website jobs; the scanner (and playwright) load only when a scan runs. */
+export function websiteScanner(o: WebsiteScannerOptions = {}): WebsiteScanner {
+  return {
+    async scanSite(site) {
+      const { scan, defaultScanOptions } = await import('../scanner/scan.js');
+      return scan(
+        defaultScanOptions({
+          urls: [site.url],
+          crawl: site.crawlPages,
+          browserArgs: o.browserArgs ?? [],
+          chromiumPath: o.chromiumPath ?? '/usr/bin/chromium',
+          screenshotDir: null,
+        }),
+      );
+    },
+  };
 }
 
 export async function openDatabase(config: Config): Promise<Db> {
@@ -39,6 +72,7 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
   const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir, opts.holder);
   let db: Db | null = null;
   let jobs: RunningQueue | null = null;
+  let websitesTimer: NodeJS.Timeout | null = null;
   try {
     const masterKey = loadMasterKey(config);
     db = await openDatabase(config);
@@ -68,6 +102,13 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
         [REENCRYPT_JOB]: async () => {
           await reencryptFields(deps);
         },
+        [WEBSITE_SCAN_JOB]: async (data) => {
+          const job = scanJobData(data);
+          if (job) await runWebsiteScan({ ...deps, scanner: websiteScanner(opts.websiteScanner) }, job);
+        },
+        [WEBSITES_ENQUEUE_DUE_JOB]: async () => {
+          await enqueueDueScans(deps);
+        },
       };
       const ownerInstalls = Boolean(config.migrationDatabaseUrl && config.appDatabaseRole);
       if (ownerInstalls) {
@@ -80,18 +121,26 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       }
       jobs = await startQueue(db, handlers, { migrate: !ownerInstalls });
       deps.jobs = jobs;
+      // The website scheduler: every 15 minutes (and once at start) look for sites whose scan is due.
+      const queue = jobs;
+      const tick = () => void queue.send(WEBSITES_ENQUEUE_DUE_JOB, {}).catch(() => undefined);
+      tick();
+      websitesTimer = setInterval(tick, ENQUEUE_DUE_INTERVAL_MS);
+      websitesTimer.unref();
     }
     const openedDb = db;
     return {
       ...deps,
       lock,
       async close() {
+        if (websitesTimer) clearInterval(websitesTimer);
         if (jobs) await jobs.stop();
         await openedDb.close();
         lock?.release();
       },
     };
   } catch (e) {
+    if (websitesTimer) clearInterval(websitesTimer);
     if (jobs) await jobs.stop().catch(() => undefined);
     if (db) await db.close().catch(() => undefined);
     lock?.release();

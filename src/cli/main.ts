@@ -13,6 +13,7 @@ import { rotateKeys } from '../usecases/keys/rotate-keys.js';
 import { createUser } from '../usecases/users/create-user.js';
 import { demoLoad, demoTotp, describeDemo } from './commands/demo.js';
 import { runMigrations } from './commands/migrate.js';
+import { registerScanCommand } from './commands/scan.js';
 import { serve } from './commands/serve.js';
 import { CliError, refuseWhileServing, runningServer, withKernel } from './context.js';
 import { print } from './output.js';
@@ -185,6 +186,8 @@ keys
           : `${r.reencrypted} velden herversleuteld / fields re-encrypted.`),
     );
   });
+
+registerScanCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {

@@ -23,6 +23,12 @@ export const AUDIT_EVENT_TYPES = [
   'audit.verified',
   'demo.loaded',
   'access.refused',
+  'website.created',
+  'website.deleted',
+  'website.scan_requested',
+  'website.scan_started',
+  'website.scan_finished',
+  'website.alert_acknowledged',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -175,6 +175,22 @@ export const CODES = {
     nl: 'De configuratie is ongeldig.',
     en: 'The configuration is invalid.',
   },
+  // --- websites (issue 7) ---
+  WEBSITE_SCAN_IN_PROGRESS: {
+    status: 409,
+    nl: 'Voor deze website loopt al een scan. Wacht tot die klaar is.',
+    en: 'A scan of this website is already queued or running. Wait until it has finished.',
+  },
+  WEBSITE_SCANS_UNAVAILABLE: {
+    status: 503,
+    nl: 'Scans draaien in de takenwachtrij, en die staat uit op deze server (KIESKLUIS_JOBS).',
+    en: 'Scans run in the job queue, which is switched off on this server (KIESKLUIS_JOBS).',
+  },
+  WEBSITE_ALERT_ACKNOWLEDGED: {
+    status: 409,
+    nl: 'Deze melding is al afgehandeld.',
+    en: 'This alert has already been acknowledged.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -147,7 +147,12 @@ export interface ScanReport {
   schemaVersion: 1;
   startedAt: string;
   finishedAt: string;
-  tool: { name: 'kieskluis-scanner'; chromium: string; cookieControlsMode: 0; trackerData: { source: string; version: string } };
+  tool: {
+    name: 'kieskluis-scanner';
+    chromium: string;
+    cookieControlsMode: 0;
+    trackerData: { source: string; version: string };
+  };
   options: Omit<ScanOptions, 'chromiumPath'>;
   pages: PageReport[];
   summary: { pages: number; trackers: number; unknown: number; necessary: number; vendors: string[] };

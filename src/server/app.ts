@@ -19,6 +19,7 @@ import { meRoutes } from './routes/me-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { websiteRoutes } from './routes/website-routes.js';
 import { API_CSP, installWeb } from './web.js';
 
 export interface ServerOptions {
@@ -122,6 +123,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
       await api.register(personRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(opsRoutes(deps));
+      await api.register(websiteRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -52,6 +52,9 @@ export function entryHash(key: Buffer, prevHash: string, f: StoredFields): strin
   return createHmac('sha256', key).update(prevHash).update('|').update(body).digest('hex');
 }
 
+/** Entries per INSERT statement (12 parameters each, under PostgreSQL's 65,535 limit). */
+export const APPEND_CHUNK = 2000;
+
 export class AuditLog {
   constructor(private readonly key: Buffer) {}
 
@@ -64,6 +67,24 @@ export class AuditLog {
     let seq = head.rows[0]!.seq;
     let prev = head.rows[0]!.hash;
     const atIso = at.toISOString();
+    // PostgreSQL allows 65,535 parameters per statement (12 per entry): insert in chunks under the one lock.
+    for (let i = 0; i < events.length; i += APPEND_CHUNK) {
+      const chunk = events.slice(i, i + APPEND_CHUNK);
+      const r = this.insertChunk(chunk, seq, prev, atIso);
+      await tx.query(
+        `INSERT INTO audit_events (seq, at, type, actor_type, actor_id, person_id, purpose, object_type, object_id, payload, prev_hash, hash)
+         VALUES ${r.tuples.join(', ')}`,
+        r.values,
+      );
+      seq = r.seq;
+      prev = r.prev;
+    }
+    await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prev]);
+  }
+
+  private insertChunk(events: readonly AuditEvent[], startSeq: number, startPrev: string, atIso: string) {
+    let seq = startSeq;
+    let prev = startPrev;
     const values: unknown[] = [];
     const tuples: string[] = [];
     for (const e of events) {
@@ -100,12 +121,7 @@ export class AuditLog {
       );
       prev = hash;
     }
-    await tx.query(
-      `INSERT INTO audit_events (seq, at, type, actor_type, actor_id, person_id, purpose, object_type, object_id, payload, prev_hash, hash)
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
-    await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prev]);
+    return { tuples, values, seq, prev };
   }
 }
 

@@ -81,6 +81,15 @@ describe.each(engines())('CSRF and cookies (%s)', (engine) => {
     },
     { method: 'POST', path: '/api/v1/audit/verify', who: 'fg' },
     { method: 'POST', path: '/api/v1/keys/rotate', who: 'beheer' },
+    {
+      method: 'POST',
+      path: '/api/v1/websites',
+      who: 'fg',
+      body: { url: 'https://www.partij.example/', label: 'Stiekem', owner: 'party' },
+    },
+    { method: 'DELETE', path: '/api/v1/websites/{id}', who: 'fg' },
+    { method: 'POST', path: '/api/v1/websites/{id}/scans', who: 'fg' },
+    { method: 'POST', path: '/api/v1/websites/alerts/{alertId}/acknowledge', who: 'fg' },
   ];
 
   async function send(row: Row, csrf: string | null): Promise<LightMyRequestResponse> {

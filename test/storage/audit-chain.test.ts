@@ -165,6 +165,14 @@ describe.each(engines())('audit chain on %s', (engine) => {
     expect(r).toMatchObject({ ok: true, entries: 24 });
   });
 
+  it('one append of more entries than fit in one statement (PostgreSQL: 65,535 parameters) stays one chain', async () => {
+    await freshChain(t.kernel, 0);
+    const many = Array.from({ length: 6_001 }, (_, i) => ev(i));
+    await t.kernel.db.transaction((tx) => t.kernel.audit.append(tx, many, new Date()));
+    const r = await verifyAuditChain(t.kernel.db, t.kernel.keyring.auditKey);
+    expect(r).toMatchObject({ ok: true, entries: 6_001 });
+  });
+
   it('a rolled-back transaction leaves no audit entry (written in the same transaction)', async () => {
     await freshChain(t.kernel, 2);
     await expect(

@@ -3,7 +3,7 @@
  * and a small client that keeps cookies and the CSRF token like a browser does.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Kernel } from '../../src/app/kernel.js';
+import type { Kernel, WebsiteScannerOptions } from '../../src/app/kernel.js';
 import { buildServer } from '../../src/server/app.js';
 import { totpCode, totpStep } from '../../src/storage/crypto/totp.js';
 import { type DemoLogin, loadDemo } from '../../src/usecases/demo/load-demo.js';
@@ -71,7 +71,13 @@ export class Client {
 
 export async function startTestApp(
   engine: EngineName,
-  opts: { overrides?: Record<string, string> } = {},
+  opts: {
+    overrides?: Record<string, string>;
+    /** Start the job queue (also needs `KIESKLUIS_JOBS: 'true'` in overrides). */
+    startJobs?: boolean;
+    /** The website scanner's browser, e.g. host-resolver rules for fixture sites. */
+    websiteScanner?: WebsiteScannerOptions;
+  } = {},
 ): Promise<TestApp> {
   let current = new Date();
   const clock = {
@@ -83,7 +89,12 @@ export async function startTestApp(
       current = new Date(current.getTime() + ms);
     },
   };
-  const t = await testKernel(engine, { overrides: opts.overrides, now: () => clock.now() });
+  const t = await testKernel(engine, {
+    overrides: opts.overrides,
+    now: () => clock.now(),
+    startJobs: opts.startJobs,
+    websiteScanner: opts.websiteScanner,
+  });
   const demo = await loadDemo(t.kernel, { persons: 120 });
   const operatorSecret = 'kko_test-operator-secret';
   const app = await buildServer(t.kernel, { operatorSecret, logger: false });

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Kernel, openKernel } from '../../src/app/kernel.js';
+import { type Kernel, openKernel, type WebsiteScannerOptions } from '../../src/app/kernel.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import { createThrowawayDatabase, requirePostgres, type ThrowawayDatabase } from './postgres-env.js';
 
@@ -55,10 +55,20 @@ export async function testEnv(engine: EngineName, overrides: Record<string, stri
 /** A kernel on a fresh database of the given engine, with a controllable clock. */
 export async function testKernel(
   engine: EngineName,
-  opts: { overrides?: Record<string, string>; now?: () => Date; startJobs?: boolean } = {},
+  opts: {
+    overrides?: Record<string, string>;
+    now?: () => Date;
+    startJobs?: boolean;
+    websiteScanner?: WebsiteScannerOptions;
+  } = {},
 ): Promise<{ kernel: Kernel; env: TestEnv; close(): Promise<void> }> {
   const env = await testEnv(engine, opts.overrides);
-  const kernel = await openKernel(env.config, { holder: 'test', now: opts.now, startJobs: opts.startJobs });
+  const kernel = await openKernel(env.config, {
+    holder: 'test',
+    now: opts.now,
+    startJobs: opts.startJobs,
+    websiteScanner: opts.websiteScanner,
+  });
   return {
     kernel,
     env,

@@ -22,6 +22,7 @@ import { AreaPage } from '../areas/AreaPage';
 import { logout, type Session, type SessionUser, sessionKey } from '../auth/session';
 import { PersonsPage } from '../persons/PersonsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { WebsitesPage } from '../websites/WebsitesPage';
 import { type AreaId, areaFromPath, roleLabel, visibleAreas } from './areas';
 import { Brand } from './Brand';
 import { NotFoundPage } from './NotFoundPage';
@@ -32,6 +33,8 @@ function AreaContent({ id, user }: { id: AreaId; user: SessionUser }) {
       return <PersonsPage />;
     case 'instellingen':
       return <SettingsPage user={user} />;
+    case 'websites':
+      return <WebsitesPage />;
     default:
       return <AreaPage id={id} />;
   }
