@@ -11,7 +11,6 @@ source scripts/lib/common.sh
 # shellcheck source=lib/deps.sh
 source scripts/lib/deps.sh
 
-kk_check_node
 kk_ensure_node_modules
 
 # Build when there is no build yet or a source file is newer than it.

@@ -1,5 +1,5 @@
 /** `kieskluis serve`: migrate, (optionally) load the demo into an empty database, start jobs and HTTP. */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openKernel } from '../../app/kernel.js';
 import type { Config } from '../../config/config.js';
@@ -21,6 +21,7 @@ export async function serve(cfg: Config, opts: { demo: boolean }): Promise<void>
   const stop = async () => {
     await app.close();
     await kernel.close();
+    if (operatorSecret) rmSync(path.join(cfg.dataDir, OPERATOR_FILE), { force: true });
     process.exit(0);
   };
   process.once('SIGINT', stop);

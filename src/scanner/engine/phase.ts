@@ -124,6 +124,7 @@ export async function runPhase(source: ProfileSource, input: PhaseInput): Promis
       if (!loaded) result.problems.push(problems.notLoaded(url, loadMs));
       const loadedAt = Date.now();
       await settle(page, rec, Math.min(work, loadedAt + DWELL.firstSettleMaxMs), loadedAt);
+      let dwellFrom = loadedAt;
 
       if (phase === 'initial') {
         const seen = await searchBanner(page, 'accept', Math.min(1_000, left(work)));
@@ -145,6 +146,8 @@ export async function runPhase(source: ProfileSource, input: PhaseInput): Promis
           result.problems.push(problems.bannerButtonMissing(url, phase, action));
         } else {
           const clicked = await clickMarked(found, Math.min(3_000, left(work)));
+          // Trackers that start on consent get the same minimum dwell as those that start on load.
+          if (clicked) dwellFrom = Date.now();
           result.banner = { found: true, how: found.how, clicked };
           if (!clicked) result.problems.push(problems.bannerClickFailed(url, found.how));
           // A choice may reload the page.
@@ -159,7 +162,7 @@ export async function runPhase(source: ProfileSource, input: PhaseInput): Promis
         page,
         rec,
         Math.min(work, Date.now() + DWELL.afterInteractMaxMs),
-        loadedAt + DWELL.minDwellMs,
+        dwellFrom + DWELL.minDwellMs,
       );
       if (Date.now() >= work && loaded) result.problems.push(problems.phaseCut(url, phase));
 
