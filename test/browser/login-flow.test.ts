@@ -12,6 +12,7 @@ import {
   freshCode,
   launchBrowser,
   newContext,
+  pageForDescribe,
   type RunningApp,
   screenshot,
   startListeningApp,
@@ -258,24 +259,19 @@ describe('first login with TOTP enrolment (Chromium, real server)', () => {
 });
 
 /**
- * Product bugs found by these tests, kept as failing tests until the product is fixed. Own browser context;
- * they log in as `fg`, whose stored language is still Dutch (beheer switched to English above, and the
- * server's stored preference wins from the MFA step on).
- * Both forms clear the refused field in `onError` while `touched` stays true, so the field's own
- * "required / format" error appears next to the server's message although the user did fill it in.
+ * After the server refuses a password or a code, only the server's message shows: the emptied field is
+ * not also flagged as "required" (LoginPage.tsx and CodeForm.tsx reset `touched` on error). Own browser
+ * context; they log in as `fg`, whose stored language is still Dutch (beheer switched to English above).
  */
-describe('known product bugs (these fail until fixed)', () => {
-  let context: BrowserContext;
+describe('refused password or code: one clear message', () => {
   let page: Page;
-
-  beforeAll(async () => {
-    context = await newContext(browser, running.origin);
-    page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-  });
+  pageForDescribe(
+    () => browser,
+    () => running.origin,
+    (p) => {
+      page = p;
+    },
+  );
 
   it('a wrong password shows only the server message, not "Vul je wachtwoord in."', async () => {
     const fg = demoLogin(running.t, 'fg');

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { repoRoot } from '../../src/server/web.js';
 import { totpCode, totpStep } from '../../src/storage/crypto/totp.js';
 import { login, startTestApp, type TestApp } from '../support/app.js';
@@ -70,6 +71,25 @@ export async function newContext(browser: Browser, origin: string): Promise<Brow
   });
   context.setDefaultTimeout(UI_TIMEOUT);
   return context;
+}
+
+/**
+ * One fresh context and page for a describe block: opened before its tests, closed after them. The browser
+ * and origin are getters because the file's own beforeAll sets them.
+ */
+export function pageForDescribe(
+  getBrowser: () => Browser,
+  getOrigin: () => string,
+  use: (page: Page) => void,
+): void {
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    context = await newContext(getBrowser(), getOrigin());
+    use(await context.newPage());
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
 }
 
 const usedSteps = new Map<string, number>();
