@@ -23,6 +23,8 @@ const LAYERS = [
   'config',
   'app',
   'scanner',
+  'mail',
+  'files',
 ] as const;
 
 type RuleId =

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ENQUEUE_DUE_INTERVAL_MS } from '../domain/websites.js';
 import { installQueueSchema, type JobHandler, type RunningQueue, startQueue } from '../jobs/queue.js';
+import { createMailer } from '../mail/mailer.js';
 import { AuditLog } from '../storage/audit-log.js';
 import { Keyring } from '../storage/crypto/keyring.js';
 import { loadMasterKey } from '../storage/crypto/master-key.js';
@@ -15,6 +16,7 @@ import { migrate } from '../storage/migrate.js';
 import { PersonsRepo } from '../storage/persons-repo.js';
 import { openPglite } from '../storage/pglite-db.js';
 import { openPostgres } from '../storage/postgres-db.js';
+import { SuppressionRepo } from '../storage/suppression-repo.js';
 import { UsersRepo } from '../storage/users-repo.js';
 import type { Deps } from '../usecases/deps.js';
 import { REENCRYPT_JOB, reencryptFields } from '../usecases/keys/rotate-keys.js';
@@ -94,6 +96,8 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       audit: new AuditLog(keyring.auditKey),
       users: new UsersRepo(keyring),
       persons: new PersonsRepo(keyring),
+      suppression: new SuppressionRepo(keyring),
+      mail: createMailer(db, config),
       jobs: null,
       now: opts.now ?? (() => new Date()),
     };

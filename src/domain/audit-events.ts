@@ -3,7 +3,11 @@
  * in the same transaction as the change (R-14, R-39, R-63, Appendix C.0). No plaintext personal data in
  * the payload: persons are referred to by id only.
  */
-export const AUDIT_EVENT_TYPES = [
+import { CONSENT_EVENTS } from './audit-event-sets/consent.js';
+import { IMPORT_EVENTS } from './audit-event-sets/imports.js';
+import { REGISTER_EVENTS } from './audit-event-sets/register.js';
+
+const FOUNDATION_EVENTS = [
   'auth.login',
   'auth.login_failed',
   'auth.locked',
@@ -29,6 +33,13 @@ export const AUDIT_EVENT_TYPES = [
   'website.scan_started',
   'website.scan_finished',
   'website.alert_acknowledged',
+] as const;
+
+export const AUDIT_EVENT_TYPES = [
+  ...FOUNDATION_EVENTS,
+  ...REGISTER_EVENTS,
+  ...CONSENT_EVENTS,
+  ...IMPORT_EVENTS,
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

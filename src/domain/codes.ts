@@ -2,16 +2,15 @@
  * Stable product codes for refusals and errors, with plain Dutch and English messages and the rule
  * they enforce. Codes never change meaning; add new ones instead. See docs/codes.md.
  */
-export interface CodeInfo {
-  /** HTTP status a server maps this code to. */
-  status: number;
-  nl: string;
-  en: string;
-  /** LEGAL.md entry this code enforces, if any. */
-  rule?: string;
-}
+import { CONSENT_CODES } from './code-sets/consent.js';
+import { IMPORT_CODES } from './code-sets/imports.js';
+import { LEGAL_CODES } from './code-sets/legal.js';
+import { REGISTER_CODES } from './code-sets/register.js';
+import type { CodeInfo } from './codes-types.js';
 
-export const CODES = {
+export type { CodeInfo } from './codes-types.js';
+
+const FOUNDATION_CODES = {
   // --- request edges ---
   VALIDATION_FAILED: {
     status: 400,
@@ -191,6 +190,15 @@ export const CODES = {
     nl: 'Deze melding is al afgehandeld.',
     en: 'This alert has already been acknowledged.',
   },
+} as const satisfies Record<string, CodeInfo>;
+
+/** Every code: the foundation's, the legal decision codes (Appendix C) and each capability's own. */
+export const CODES = {
+  ...FOUNDATION_CODES,
+  ...LEGAL_CODES,
+  ...REGISTER_CODES,
+  ...CONSENT_CODES,
+  ...IMPORT_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

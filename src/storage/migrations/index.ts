@@ -1,5 +1,8 @@
 /** The one ordered migration set, applied on PGlite and PostgreSQL alike. Never edit a shipped one. */
 import * as m001 from './001-foundation.js';
 import * as m002 from './002-websites.js';
+import * as m003 from './003-register.js';
+import * as m004 from './004-consent.js';
+import * as m005 from './005-imports.js';
 
-export const MIGRATIONS: readonly { name: string; sql: string }[] = [m001, m002];
+export const MIGRATIONS: readonly { name: string; sql: string }[] = [m001, m002, m003, m004, m005];

@@ -1,4 +1,7 @@
 import type { Messages } from './nl';
+import { consentEn } from './sections/consent.en';
+import { importsEn } from './sections/imports.en';
+import { registerEn } from './sections/register.en';
 
 /** English message catalogue. Typed against the Dutch one: every key there must exist here. */
 export const en: Messages = {
@@ -235,6 +238,9 @@ export const en: Messages = {
     websites:
       'Here you check the websites of the party and its candidates for cookies, pixels, beacons and identifiers in browser storage, before and after consent, and keep the evidence. Kieskluis itself loads nothing from third parties and sends no mail with pixels.',
   },
+  register: registerEn,
+  consent: consentEn,
+  imports: importsEn,
   errors: {
     network: 'The server cannot be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',

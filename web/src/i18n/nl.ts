@@ -2,6 +2,10 @@
  * Dutch message catalogue: the source of truth for every visible string. `Messages` is derived from it,
  * and en.ts must satisfy that type, so a missing or extra key in English is a type error.
  */
+import { consentNl } from './sections/consent.nl';
+import { importsNl } from './sections/imports.nl';
+import { registerNl } from './sections/register.nl';
+
 export const nl = {
   app: {
     name: 'Kieskluis',
@@ -238,6 +242,9 @@ export const nl = {
     websites:
       'Hier controleer je de websites van de partij en de kandidaten op cookies, pixels, beacons en identifiers in de opslag van de browser, vóór en na toestemming, en bewaar je het bewijs. Kieskluis zelf laadt niets van derden en verstuurt geen mail met pixels.',
   },
+  register: registerNl,
+  consent: consentNl,
+  imports: importsNl,
   errors: {
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     generic: 'Er ging iets mis. Probeer het opnieuw.',
@@ -247,7 +254,7 @@ export const nl = {
   },
 };
 
-type Widen<T> = T extends string
+export type Widen<T> = T extends string
   ? string
   : T extends (...args: infer A) => string
     ? (...args: A) => string
