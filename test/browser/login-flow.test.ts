@@ -98,6 +98,7 @@ describe('login flow (Chromium, real server)', () => {
     expect(session.stage).toBe('active');
     const dutchAreaNames: Record<string, string> = {
       personen: 'Personen',
+      importeren: 'Importeren',
       toestemming: 'Toestemming',
       doelgroepen: 'Doelgroepen',
       rechten: 'Rechten',

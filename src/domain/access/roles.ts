@@ -114,6 +114,7 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
 /** The areas of the web app; a user sees those their permissions open. */
 export const AREAS = [
   { id: 'personen', permission: 'person:read' },
+  { id: 'importeren', permission: 'person:write' },
   { id: 'toestemming', permission: 'consent:manage' },
   { id: 'doelgroepen', permission: 'audience:manage' },
   { id: 'rechten', permission: 'rights:manage' },

@@ -54,6 +54,7 @@ export const en: Messages = {
   },
   areas: {
     personen: 'People',
+    importeren: 'Import',
     toestemming: 'Consent',
     doelgroepen: 'Audiences',
     rechten: 'Rights',

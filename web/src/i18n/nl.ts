@@ -57,6 +57,7 @@ export const nl = {
   },
   areas: {
     personen: 'Personen',
+    importeren: 'Importeren',
     toestemming: 'Toestemming',
     doelgroepen: 'Doelgroepen',
     rechten: 'Rechten',

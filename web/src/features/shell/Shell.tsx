@@ -20,6 +20,8 @@ import { type Locale, useI18n } from '../../i18n';
 import { linkTo, navigate, usePath } from '../../router';
 import { AreaPage } from '../areas/AreaPage';
 import { logout, type Session, type SessionUser, sessionKey } from '../auth/session';
+import { ConsentPage } from '../consent/ConsentPage';
+import { ImportsPage } from '../imports/ImportsPage';
 import { PersonsPage } from '../persons/PersonsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { WebsitesPage } from '../websites/WebsitesPage';
@@ -35,6 +37,10 @@ function AreaContent({ id, user }: { id: AreaId; user: SessionUser }) {
       return <SettingsPage user={user} />;
     case 'websites':
       return <WebsitesPage />;
+    case 'toestemming':
+      return <ConsentPage />;
+    case 'importeren':
+      return <ImportsPage />;
     default:
       return <AreaPage id={id} />;
   }

@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n';
 /** The app areas in navigation order. Which of them a user sees is decided by the server (user.areas). */
 export const AREA_ORDER = [
   'personen',
+  'importeren',
   'toestemming',
   'doelgroepen',
   'rechten',
@@ -18,7 +19,8 @@ export function visibleAreas(serverAreas: readonly string[]): AreaId[] {
 }
 
 export function areaFromPath(path: string): AreaId | null {
-  const id = path.replace(/^\//, '');
+  // The first path segment names the area: /personen/<id> belongs to 'personen'.
+  const id = path.replace(/^\//, '').split('/')[0] ?? '';
   return (AREA_ORDER as readonly string[]).includes(id) ? (id as AreaId) : null;
 }
 
