@@ -53,6 +53,30 @@ export const configSchema = z
     loginRateLimitPerMinute: int(1, 10_000).default(30),
     /** Start the job queue (pg-boss) with the server. */
     jobs: bool.default(true),
+    /**
+     * Outgoing mail (double opt-in, receipts): smtp:// or smtps:// with optional user:password@. Without
+     * it, mail stays in the outbox that admins read in the app.
+     */
+    smtpUrl: z
+      .string()
+      .max(4096)
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    /** Sender address of outgoing mail. */
+    mailFrom: z
+      .string()
+      .max(320)
+      .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address')
+      .default('noreply@kieskluis.invalid'),
+    /**
+     * The address people reach this server on, for links in mail and the embeddable form snippet
+     * (e.g. https://kieskluis.partij.example). Defaults to http://HOST:PORT.
+     */
+    publicUrl: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'must be an http(s) URL')
+      .optional(),
   })
   .strict();
 
@@ -76,6 +100,9 @@ const ENV_KEYS: Record<string, keyof Config> = {
   KIESKLUIS_LOGIN_LOCK_MINUTES: 'loginLockMinutes',
   KIESKLUIS_LOGIN_RATE_LIMIT: 'loginRateLimitPerMinute',
   KIESKLUIS_JOBS: 'jobs',
+  SMTP_URL: 'smtpUrl',
+  KIESKLUIS_MAIL_FROM: 'mailFrom',
+  KIESKLUIS_PUBLIC_URL: 'publicUrl',
 };
 
 export class ConfigError extends Error {

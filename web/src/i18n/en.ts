@@ -1,6 +1,7 @@
 import type { Messages } from './nl';
 import { consentEn } from './sections/consent.en';
 import { importsEn } from './sections/imports.en';
+import { mailEn } from './sections/mail.en';
 import { registerEn } from './sections/register.en';
 
 /** English message catalogue. Typed against the Dutch one: every key there must exist here. */
@@ -242,6 +243,7 @@ export const en: Messages = {
   register: registerEn,
   consent: consentEn,
   imports: importsEn,
+  mail: mailEn,
   errors: {
     network: 'The server cannot be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',

@@ -4,6 +4,7 @@
  */
 import { consentNl } from './sections/consent.nl';
 import { importsNl } from './sections/imports.nl';
+import { mailNl } from './sections/mail.nl';
 import { registerNl } from './sections/register.nl';
 
 export const nl = {
@@ -246,6 +247,7 @@ export const nl = {
   register: registerNl,
   consent: consentNl,
   imports: importsNl,
+  mail: mailNl,
   errors: {
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     generic: 'Er ging iets mis. Probeer het opnieuw.',
