@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ENQUEUE_DUE_INTERVAL_MS } from '../domain/websites.js';
 import { installQueueSchema, type JobHandler, type RunningQueue, startQueue } from '../jobs/queue.js';
-import { createMailer } from '../mail/mailer.js';
+import { createMailer, MAIL_FLUSH_INTERVAL_MS } from '../mail/mailer.js';
 import { AuditLog } from '../storage/audit-log.js';
 import { Keyring } from '../storage/crypto/keyring.js';
 import { loadMasterKey } from '../storage/crypto/master-key.js';
@@ -19,6 +19,14 @@ import { openPostgres } from '../storage/postgres-db.js';
 import { SuppressionRepo } from '../storage/suppression-repo.js';
 import { UsersRepo } from '../storage/users-repo.js';
 import type { Deps } from '../usecases/deps.js';
+import {
+  HOUSEKEEPING_INTERVAL_MS,
+  HOUSEKEEPING_JOB,
+  runHousekeeping,
+} from '../usecases/housekeeping/run-housekeeping.js';
+import { IMPORT_RUN_JOB, importJobData } from '../usecases/imports/import-runner.js';
+import { resumeImports } from '../usecases/imports/resume-imports.js';
+import { runImport } from '../usecases/imports/run-import.js';
 import { REENCRYPT_JOB, reencryptFields } from '../usecases/keys/rotate-keys.js';
 import { enqueueDueScans } from '../usecases/websites/enqueue-due-scans.js';
 import { runWebsiteScan, scanJobData } from '../usecases/websites/run-scan.js';
@@ -75,6 +83,8 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
   let db: Db | null = null;
   let jobs: RunningQueue | null = null;
   let websitesTimer: NodeJS.Timeout | null = null;
+  let mailTimer: NodeJS.Timeout | null = null;
+  let housekeepingTimer: NodeJS.Timeout | null = null;
   try {
     const masterKey = loadMasterKey(config);
     db = await openDatabase(config);
@@ -89,6 +99,7 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       await migrate(db, { appRole: config.appDatabaseRole });
     }
     const keyring = await Keyring.load(db, masterKey);
+    const mailer = createMailer(db, keyring, config, opts.now ?? (() => new Date()));
     const deps: Deps = {
       config,
       db,
@@ -97,7 +108,7 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       users: new UsersRepo(keyring),
       persons: new PersonsRepo(keyring),
       suppression: new SuppressionRepo(keyring),
-      mail: createMailer(db, config),
+      mail: mailer,
       jobs: null,
       now: opts.now ?? (() => new Date()),
     };
@@ -112,6 +123,13 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
         },
         [WEBSITES_ENQUEUE_DUE_JOB]: async () => {
           await enqueueDueScans(deps);
+        },
+        [IMPORT_RUN_JOB]: async (data) => {
+          const id = importJobData(data);
+          if (id) await runImport(deps, id);
+        },
+        [HOUSEKEEPING_JOB]: async () => {
+          await runHousekeeping(deps);
         },
       };
       const ownerInstalls = Boolean(config.migrationDatabaseUrl && config.appDatabaseRole);
@@ -131,6 +149,18 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       tick();
       websitesTimer = setInterval(tick, ENQUEUE_DUE_INTERVAL_MS);
       websitesTimer.unref();
+      // Purges of unconfirmed sign-ups, expired quarantines and abandoned uploads: hourly, and at start.
+      const housekeep = () => void queue.send(HOUSEKEEPING_JOB, {}).catch(() => undefined);
+      housekeep();
+      housekeepingTimer = setInterval(housekeep, HOUSEKEEPING_INTERVAL_MS);
+      housekeepingTimer.unref();
+      // Imports left queued or running by a stopped or crashed process continue after their checkpoint.
+      void resumeImports(deps).catch(() => undefined);
+    }
+    if (opts.startJobs) {
+      // Deliver queued mail and retry failed mail every minute (nothing to do without SMTP_URL).
+      mailTimer = setInterval(() => void mailer.flush(), MAIL_FLUSH_INTERVAL_MS);
+      mailTimer.unref();
     }
     const openedDb = db;
     return {
@@ -138,6 +168,10 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       lock,
       async close() {
         if (websitesTimer) clearInterval(websitesTimer);
+        if (mailTimer) clearInterval(mailTimer);
+        if (housekeepingTimer) clearInterval(housekeepingTimer);
+        if (housekeepingTimer) clearInterval(housekeepingTimer);
+        await mailer.close();
         if (jobs) await jobs.stop();
         await openedDb.close();
         lock?.release();
@@ -145,6 +179,7 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
     };
   } catch (e) {
     if (websitesTimer) clearInterval(websitesTimer);
+    if (mailTimer) clearInterval(mailTimer);
     if (jobs) await jobs.stop().catch(() => undefined);
     if (db) await db.close().catch(() => undefined);
     lock?.release();

@@ -12,6 +12,7 @@ import { verifyAudit } from '../usecases/audit/verify-audit.js';
 import { rotateKeys } from '../usecases/keys/rotate-keys.js';
 import { createUser } from '../usecases/users/create-user.js';
 import { demoLoad, demoTotp, describeDemo } from './commands/demo.js';
+import { registerImportCommands } from './commands/import.js';
 import { runMigrations } from './commands/migrate.js';
 import { registerScanCommand } from './commands/scan.js';
 import { serve } from './commands/serve.js';
@@ -188,6 +189,7 @@ keys
   });
 
 registerScanCommand(program);
+registerImportCommands(program, config);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {

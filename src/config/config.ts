@@ -51,6 +51,8 @@ export const configSchema = z
     loginLockMinutes: int(1, 24 * 60).default(15),
     /** Requests per minute per client IP on the login and MFA routes. */
     loginRateLimitPerMinute: int(1, 10_000).default(30),
+    /** Posts per minute per client IP on each public consent-form route (sign-up, confirm, withdraw). */
+    publicFormRateLimitPerMinute: int(1, 1_000_000).default(20),
     /** Start the job queue (pg-boss) with the server. */
     jobs: bool.default(true),
     /**
@@ -99,6 +101,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   KIESKLUIS_LOGIN_MAX_ATTEMPTS: 'loginMaxAttempts',
   KIESKLUIS_LOGIN_LOCK_MINUTES: 'loginLockMinutes',
   KIESKLUIS_LOGIN_RATE_LIMIT: 'loginRateLimitPerMinute',
+  KIESKLUIS_PUBLIC_FORM_RATE_LIMIT: 'publicFormRateLimitPerMinute',
   KIESKLUIS_JOBS: 'jobs',
   SMTP_URL: 'smtpUrl',
   KIESKLUIS_MAIL_FROM: 'mailFrom',

@@ -5,6 +5,7 @@
  */
 import { CONSENT_EVENTS } from './audit-event-sets/consent.js';
 import { IMPORT_EVENTS } from './audit-event-sets/imports.js';
+import { MAIL_EVENTS } from './audit-event-sets/mail.js';
 import { REGISTER_EVENTS } from './audit-event-sets/register.js';
 
 const FOUNDATION_EVENTS = [
@@ -40,6 +41,7 @@ export const AUDIT_EVENT_TYPES = [
   ...REGISTER_EVENTS,
   ...CONSENT_EVENTS,
   ...IMPORT_EVENTS,
+  ...MAIL_EVENTS,
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

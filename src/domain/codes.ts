@@ -5,6 +5,7 @@
 import { CONSENT_CODES } from './code-sets/consent.js';
 import { IMPORT_CODES } from './code-sets/imports.js';
 import { LEGAL_CODES } from './code-sets/legal.js';
+import { PUBLIC_FORM_CODES } from './code-sets/public-forms.js';
 import { REGISTER_CODES } from './code-sets/register.js';
 import type { CodeInfo } from './codes-types.js';
 
@@ -199,6 +200,7 @@ export const CODES = {
   ...REGISTER_CODES,
   ...CONSENT_CODES,
   ...IMPORT_CODES,
+  ...PUBLIC_FORM_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

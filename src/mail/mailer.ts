@@ -1,13 +1,209 @@
-/** The mail adapter (SMTP with an in-app outbox). Owned by the consent capability; see MailPort. */
+/**
+ * The mail adapter behind `MailPort`: `queue` writes an encrypted outbox row in the caller's transaction
+ * (so a mail exists exactly when its cause committed); `flush` delivers due rows over SMTP (nodemailer)
+ * after commit. Without SMTP_URL (embedded demo mode) mail is written `held`: admins read it in the app.
+ *
+ * Delivery never throws into the caller: a failed attempt marks the row `failed` with the error and a
+ * retry time (exponential back-off), visible in the outbox; the periodic flush (kernel) retries it.
+ */
 import type { Config } from '../config/config.js';
-import type { Db } from '../storage/db.js';
-import type { MailPort } from '../usecases/deps.js';
+import { DomainError } from '../domain/codes.js';
+import type { Keyring } from '../storage/crypto/keyring.js';
+import type { Db, Queryable } from '../storage/db.js';
+import { MailOutboxRepo } from '../storage/mail-outbox-repo.js';
+import type { MailPort, OutgoingMail } from '../usecases/deps.js';
+import { assertNoTracking } from './html-guard.js';
+import { type MailTransport, smtpTransport } from './transport.js';
 
-export function createMailer(_db: Db, _config: Config): MailPort {
+/** How often the server retries due mail (kernel timer). */
+export const MAIL_FLUSH_INTERVAL_MS = 60_000;
+/** Attempts before a mail stays `failed` for good (visible in the outbox). */
+export const MAIL_MAX_ATTEMPTS = 10;
+/** Rows one pass claims at a time. */
+const BATCH = 25;
+/** How long a pass holds its claimed rows (longer than any SMTP timeout). */
+const LEASE_MS = 5 * 60_000;
+
+/** Back-off after the n-th failed attempt: 1, 2, 4 … minutes, at most 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(2 ** Math.max(0, attempts - 1) * 60_000, 6 * 60 * 60_000);
+}
+
+export interface FlushResult {
+  sent: number;
+  failed: number;
+}
+
+export interface Mailer extends MailPort {
+  /** Like `flush`, with what happened (tests, CLI). */
+  deliver(): Promise<FlushResult>;
+  /** Waits for a running delivery pass and closes the SMTP connection. */
+  close(): Promise<void>;
+}
+
+const EMAIL = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/;
+const KIND = /^[a-z][a-z0-9_.-]{0,99}$/;
+
+function checkMail(mail: OutgoingMail): void {
+  const fields: { field: string; problem: string }[] = [];
+  if (!EMAIL.test(mail.to) || mail.to.length > 320)
+    fields.push({ field: 'to', problem: 'not an e-mail address' });
+  if (!mail.subject.trim() || /[\r\n]/.test(mail.subject) || mail.subject.length > 300)
+    fields.push({ field: 'subject', problem: 'one line of 1–300 characters' });
+  if (!mail.text.trim()) fields.push({ field: 'text', problem: 'required' });
+  if (!KIND.test(mail.kind)) fields.push({ field: 'kind', problem: 'lower-case name like consent.confirm' });
+  if (fields.length) throw new DomainError('VALIDATION_FAILED', { in: 'mail', fields });
+  assertNoTracking(mail.html);
+}
+
+/** Nodemailer's codes for "could not talk to the server at all" (as opposed to this one message). */
+const CONNECTION_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+  'EAUTH',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPROTOCOL',
+  'EGREETING',
+]);
+
+function isConnectionFailure(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_CODES.has(code);
+}
+
+/** A 5xx answer about this message (unknown mailbox, refused content): retrying will not help. */
+function isPermanent(e: unknown): boolean {
+  const status = (e as { responseCode?: unknown } | null)?.responseCode;
+  return typeof status === 'number' && status >= 500 && status < 600 && !isConnectionFailure(e);
+}
+
+/**
+ * The error as the outbox shows it, without e-mail addresses (servers quote the recipient; the column is
+ * not encrypted, so it must hold no personal data).
+ */
+function errorText(e: unknown): string {
+  let text = String(e);
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    const msg = e.message.replace(/\s+/g, ' ').trim();
+    text = typeof code === 'string' && !msg.includes(code) ? `${code}: ${msg}` : msg;
+  }
+  return text.replace(/[^\s<>"'@:;,()]+@[^\s<>"'@:;,()]+/g, '<adres>');
+}
+
+export function createMailer(db: Db, keyring: Keyring, config: Config, now: () => Date): Mailer {
+  const outbox = new MailOutboxRepo(keyring);
+  const smtp = config.smtpUrl ?? null;
+  let transport: MailTransport | null = null;
+  const getTransport = (): MailTransport => {
+    if (!transport) transport = smtpTransport(smtp!);
+    return transport;
+  };
+
+  /** One pass: claim due rows in batches and send them; stop when the server cannot be reached. */
+  async function pass(): Promise<FlushResult> {
+    const result: FlushResult = { sent: 0, failed: 0 };
+    for (;;) {
+      const at = now();
+      const due = await db.transaction((tx) =>
+        outbox.claimDue(tx, at, new Date(at.getTime() + LEASE_MS), MAIL_MAX_ATTEMPTS, BATCH),
+      );
+      if (due.length === 0) return result;
+      for (let i = 0; i < due.length; i++) {
+        const m = due[i]!;
+        let error: unknown = null;
+        try {
+          await getTransport().send({
+            from: config.mailFrom,
+            to: m.to,
+            subject: m.subject,
+            text: m.text,
+            html: m.html,
+          });
+        } catch (e) {
+          error = e ?? new Error('unknown SMTP error');
+        }
+        if (error === null) {
+          await outbox.markSent(db, m.id, now());
+          result.sent++;
+          continue;
+        }
+        const attempts = m.attempts + 1;
+        const retry = !isPermanent(error) && attempts < MAIL_MAX_ATTEMPTS;
+        const retryAt = retry ? new Date(now().getTime() + retryDelayMs(attempts)) : null;
+        await outbox.markFailed(db, m.id, errorText(error), retryAt);
+        result.failed++;
+        if (isConnectionFailure(error)) {
+          // The server is unreachable: give the rest back untried; the next flush tries again.
+          await outbox.release(
+            db,
+            due.slice(i + 1).map((x) => x.id),
+          );
+          return result;
+        }
+      }
+      if (due.length < BATCH) return result;
+    }
+  }
+
+  // One pass at a time per process; a flush asked for during a pass runs one more pass after it.
+  let running: Promise<FlushResult> | null = null;
+  let again = false;
+  const deliver = (): Promise<FlushResult> => {
+    if (!smtp) return Promise.resolve({ sent: 0, failed: 0 });
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      const total: FlushResult = { sent: 0, failed: 0 };
+      try {
+        do {
+          again = false;
+          const r = await pass();
+          total.sent += r.sent;
+          total.failed += r.failed;
+        } while (again);
+      } catch {
+        // The database itself failed (closing, connection lost): the rows stay due for the next flush.
+      } finally {
+        running = null;
+      }
+      return total;
+    })();
+    return running;
+  };
+
   return {
-    async queue() {
-      throw new Error('mail outbox not built yet');
+    async queue(tx: Queryable, mail: OutgoingMail, at: Date): Promise<string> {
+      checkMail(mail);
+      return outbox.insert(
+        tx,
+        {
+          kind: mail.kind,
+          personId: mail.personId ?? null,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html ?? null,
+          status: smtp ? 'queued' : 'held',
+        },
+        at,
+      );
     },
-    async flush() {},
+    async flush(): Promise<void> {
+      await deliver();
+    },
+    deliver,
+    async close(): Promise<void> {
+      again = false;
+      if (running) await running;
+      transport?.close();
+      transport = null;
+    },
   };
 }

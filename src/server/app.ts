@@ -15,9 +15,13 @@ import { installAuth } from './auth.js';
 import { installErrorHandling, sendError } from './errors.js';
 import { installInputGuards } from './input-guards.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { consentRoutes } from './routes/consent-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
+import { outboxRoutes } from './routes/outbox-routes.js';
 import { personRoutes } from './routes/person-routes.js';
+import { publicFormRoutes } from './routes/public-form-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { websiteRoutes } from './routes/website-routes.js';
 import { API_CSP, installWeb } from './web.js';
@@ -124,9 +128,14 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
       await api.register(userRoutes(deps));
       await api.register(opsRoutes(deps));
       await api.register(websiteRoutes(deps));
+      await api.register(importRoutes(deps));
+      await api.register(outboxRoutes(deps));
+      await api.register(consentRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  // The public consent pages (/f/…): server-rendered, outside the API and before the web app's fallback.
+  await app.register(publicFormRoutes(deps));
   await installWeb(app);
   return app;
 }

@@ -127,15 +127,28 @@ describe.each(engines())('R-63 scope and audited reads over HTTP (%s)', (engine)
     }
   });
 
-  it('R-63: GET /persons/:id in scope → the person and one audited read with the purpose', async () => {
+  it('R-63: GET /persons/:id in scope → the person and one audited read with the purpose (plus the political read for staff, R-02)', async () => {
     for (const who of ROLES) {
       const id = [...expected[who]][0]!;
       const before = await auditHead(t);
       const r = await clients[who].request('GET', `/api/v1/persons/${id}?${Q}`);
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json()).toMatchObject({ id, firstName: expect.any(String), lastName: expect.any(String) });
+      const staff = who === 'beheer' || who === 'fg';
+      // R-43: campaign roles see no political data (membership, grounds); staff do, and that read is logged.
+      expect(r.json().political === null).toBe(!staff);
       expect(await auditSince(t, before)).toEqual([
         expect.objectContaining({ type: 'person.read', actor_id: ids[who], person_id: id, purpose: PURPOSE }),
+        ...(staff
+          ? [
+              expect.objectContaining({
+                type: 'person.political_read',
+                actor_id: ids[who],
+                person_id: id,
+                purpose: PURPOSE,
+              }),
+            ]
+          : []),
       ]);
     }
   });

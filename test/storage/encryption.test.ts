@@ -26,7 +26,8 @@ const SECRET = {
   postcode: '1017 XQ',
   email: `e.douwes.${marker}@voorbeeld.invalid`,
   phone: `06-${marker.replace(/[a-f]/g, '7').slice(0, 8).padEnd(8, '1')}`,
-  membershipStatus: `lid-sinds-1860-${marker}`,
+  city: `Lebak-${marker}`,
+  street: `Multatuliweg-${marker}`,
 };
 const CLEAR_BRANCH = `Afdeling Lebak ${marker}`;
 
@@ -57,7 +58,34 @@ describe.each(engines())('field encryption on %s', (engine) => {
         { name: CLEAR_BRANCH, postcodeFrom: 1000, postcodeTo: 1099 },
         new Date(),
       );
-      const [id] = await k.persons.insertMany(tx, [{ ...SECRET, branchId, candidateIds: [] }], new Date());
+      const [id] = await k.persons.insertMany(
+        tx,
+        [
+          {
+            ...SECRET,
+            infix: null,
+            houseNumber: '12',
+            birthDate: '1820-03-02',
+            ageBand: null,
+            language: 'nl',
+            candidateIds: [],
+            provenance: {
+              datasetId: null,
+              sourceKind: 'DATA_SUBJECT',
+              channel: 'staff_entry',
+              collectedAt: new Date(),
+              collectedBy: null,
+            },
+            obtainedFromSubject: true,
+          },
+        ],
+        new Date(),
+      );
+      // The branch follows from the postcode (1017 is in 1000–1099).
+      const { rows } = await tx.query<{ branch_id: string }>('SELECT branch_id FROM persons WHERE id = $1', [
+        id,
+      ]);
+      expect(rows[0]!.branch_id).toBe(branchId);
       return id!;
     });
   });

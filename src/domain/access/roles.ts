@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   'accountability:signoff',
   'websites:manage',
   'settings:manage',
+  /** Read outgoing mail in the outbox (issue 3): admins only. */
+  'mail:read',
+  /** Read political data of persons (membership, grounds, political fields; ): staff only. */
+  'person:read_political',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +50,8 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'consent:manage',
       'rights:manage',
       'settings:manage',
+      'mail:read',
+      'person:read_political',
     ],
     staff: true,
     scopeKinds: 'party',
@@ -63,6 +69,7 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'accountability:manage',
       'accountability:signoff',
       'websites:manage',
+      'person:read_political',
     ],
     staff: true,
     scopeKinds: 'party',

@@ -146,6 +146,12 @@ export const LEGAL_CODES = {
     en: 'The data contain a citizen service number (BSN). A party may not process it.',
     rule: 'R-43',
   },
+  TRACKING_NOT_ALLOWED: {
+    status: 422,
+    nl: 'Tracking is niet toegestaan: geen trackingpixels, externe afbeeldingen, scripts of volglinks in campagnepagina’s en e-mail (standpunt AP).',
+    en: 'Tracking is not allowed: no tracking pixels, remote images, scripts or tracking links in campaign pages and e-mail (AP position).',
+    rule: 'R-69',
+  },
   SUPPRESSED_CONTACT: {
     status: 422,
     nl: 'Deze persoon staat op de blokkeerlijst (gewist, bezwaar of ingetrokken toestemming) en wordt niet opnieuw opgenomen.',

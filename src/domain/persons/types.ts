@@ -45,6 +45,24 @@ export interface Provenance {
   collectedBy: string | null;
 }
 
+/** The age bands a person can be recorded with when no birth date is known (fixed list). */
+export const AGE_BANDS = [
+  '<16',
+  '16-17',
+  '18-24',
+  '25-34',
+  '35-44',
+  '45-54',
+  '55-64',
+  '65-74',
+  '75+',
+] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Languages the party corresponds in. */
+export const LANGUAGES = ['nl', 'en', 'fy', 'de', 'fr', 'tr', 'ar', 'pap'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** Contact and address data of one person; every field is ordinary personal data, encrypted at rest. */
 export interface PersonContact {
   firstName: string;
@@ -61,9 +79,9 @@ export interface PersonContact {
   city: string | null;
   /** ISO date "YYYY-MM-DD". */
   birthDate: string | null;
-  /** When only an age band is known, e.g. "18-24". */
+  /** When only an age band is known, e.g. "18-24" (one of AGE_BANDS). */
   ageBand: string | null;
-  language: 'nl' | 'en' | 'fy' | 'de' | 'fr' | 'tr' | 'ar' | 'pap';
+  language: Language;
 }
 
 /** A new person as the register, forms and imports insert it. Branch follows from the postcode. */
@@ -133,6 +151,8 @@ export interface PublicEvidence {
   reviewedAt: Date | null;
   /** What the statement made public (the only use allowed, R-07). */
   topic: string;
+  /** Evidence can be retracted (wrongly recorded, or the statement was withdrawn); then it no longer counts. */
+  retractedAt?: Date | null;
 }
 
 /** Classification of every field, tag and note. */

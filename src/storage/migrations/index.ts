@@ -4,5 +4,6 @@ import * as m002 from './002-websites.js';
 import * as m003 from './003-register.js';
 import * as m004 from './004-consent.js';
 import * as m005 from './005-imports.js';
+import * as m006 from './006-mail.js';
 
-export const MIGRATIONS: readonly { name: string; sql: string }[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: readonly { name: string; sql: string }[] = [m001, m002, m003, m004, m005, m006];

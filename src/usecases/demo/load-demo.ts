@@ -11,6 +11,8 @@ import { branchesRepo } from '../../storage/branches-repo.js';
 import { hashPassword } from '../../storage/crypto/passwords.js';
 import { newTotpSecret, totpStep } from '../../storage/crypto/totp.js';
 import type { Deps } from '../deps.js';
+import { insertDemoPersons } from '../persons/seed-demo-persons.js';
+import { loadDemoConsent } from './demo-consent.js';
 import { DEMO_BRANCHES, DEMO_CANDIDATES, DEMO_PARTY, demoPersons } from './demo-data.js';
 
 export interface DemoLogin {
@@ -25,7 +27,7 @@ export interface DemoLogin {
 const CAMPAIGN_MONTHS = 6;
 
 export async function loadDemo(
-  d: Pick<Deps, 'db' | 'users' | 'persons' | 'keyring' | 'audit' | 'now'>,
+  d: Pick<Deps, 'db' | 'users' | 'persons' | 'keyring' | 'audit' | 'suppression' | 'now'>,
   opts: { persons?: number } = {},
 ): Promise<{ party: string; logins: DemoLogin[]; persons: number }> {
   const now = d.now();
@@ -93,6 +95,7 @@ export async function loadDemo(
       now,
     ]);
     const branchIds: string[] = [];
+    const userIds: Record<string, string> = {};
     for (const b of DEMO_BRANCHES) branchIds.push(await branchesRepo.insert(tx, b, now));
     const candidateIds: string[] = [];
     for (const c of DEMO_CANDIDATES) {
@@ -139,6 +142,7 @@ export async function loadDemo(
         await d.users.setTotpSecret(tx, id, p.totp);
         await d.users.enableMfa(tx, id, totpStep(now) - 2, now);
       }
+      userIds[p.username] = id;
       logins.push({
         username: p.username,
         password: p.password,
@@ -147,39 +151,14 @@ export async function loadDemo(
         totpSecret: p.totp,
       });
     }
-    const ids = await d.persons.insertMany(
-      tx,
-      seeds.map((s) => ({
-        branchId: branchIds[s.branchIndex]!,
-        candidateIds: s.candidateIndex === null ? [] : [candidateIds[s.candidateIndex]!],
-        firstName: s.firstName,
-        lastName: s.lastName,
-        postcode: s.postcode,
-        email: s.email,
-        phone: s.phone,
-        membershipStatus: s.membershipStatus,
-      })),
+    const ids = await insertDemoPersons(d, tx, seeds, { branchIds, candidateIds, userIds, now });
+    // Consents (purposes, texts, the published form `aanmelden`) for the non-members: they hold political
+    // data only through explicit consent (R-06).
+    await loadDemoConsent(d, tx, {
       now,
-    );
-    await d.audit.append(
-      tx,
-      [
-        {
-          type: 'demo.loaded',
-          actorType: 'operator',
-          actorId: null,
-          data: { persons: ids.length, users: prepared.length },
-        },
-        ...ids.map((id) => ({
-          type: 'person.created' as const,
-          actorType: 'operator' as const,
-          actorId: null,
-          personId: id,
-          data: { source: 'demo' },
-        })),
-      ],
-      now,
-    );
+      personIds: ids.filter((_, i) => seeds[i]!.relation === 'non_member'),
+      adminUserId: userIds.beheer ?? null,
+    });
     return ids.length;
   });
   return { party: DEMO_PARTY, logins, persons: count };

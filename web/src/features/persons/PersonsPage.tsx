@@ -1,66 +1,17 @@
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
-import { PageTitle } from '../../components/PageTitle';
-import { useI18n } from '../../i18n';
-import { usePersons } from './api';
+import { usePath } from '../../router';
+import { NotFoundPage } from '../shell/NotFoundPage';
+import { NewPersonForm } from './NewPersonForm';
+import { PersonDetail } from './PersonDetail';
+import { PersonSearch } from './PersonSearch';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The register area: /personen (search), /personen/nieuw (new person), /personen/<id> (the person page). */
 export function PersonsPage() {
-  const { t } = useI18n();
-  const persons = usePersons();
-  const rows = persons.data?.pages.flatMap((page) => page.items) ?? [];
-
-  return (
-    <>
-      <PageTitle>{t.persons.title}</PageTitle>
-      <Text mb="xs">{t.persons.intro}</Text>
-      <Alert variant="light" color="indigo" mb="lg" maw={720}>
-        <Text size="sm">{t.persons.auditNote}</Text>
-      </Alert>
-
-      {persons.isPending && <Loading />}
-      {persons.isError && !persons.isFetchNextPageError && <ErrorAlert error={persons.error} />}
-
-      {persons.isSuccess && rows.length === 0 && <Text c="dimmed">{t.persons.empty}</Text>}
-
-      {rows.length > 0 && (
-        <>
-          <Table striped highlightOnHover withTableBorder>
-            <Table.Caption className="kk-visually-hidden">{t.persons.caption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t.persons.name}</Table.Th>
-                <Table.Th scope="col">{t.persons.branch}</Table.Th>
-                <Table.Th scope="col">{t.persons.postcode}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((person) => (
-                <Table.Tr key={person.id}>
-                  <Table.Td>{person.displayName}</Table.Td>
-                  <Table.Td>{person.branchName ?? t.persons.none}</Table.Td>
-                  <Table.Td>{person.postcode ?? t.persons.none}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t.persons.shown(rows.length)}
-            </Text>
-            {persons.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => persons.fetchNextPage()}
-                loading={persons.isFetchingNextPage}
-              >
-                {t.persons.loadMore}
-              </Button>
-            )}
-          </Group>
-          {persons.isFetchNextPageError && <ErrorAlert error={persons.error} />}
-        </>
-      )}
-    </>
-  );
+  const path = usePath();
+  const rest = path.replace(/^\/personen\/?/, '');
+  if (rest === '') return <PersonSearch />;
+  if (rest === 'nieuw') return <NewPersonForm />;
+  if (UUID.test(rest)) return <PersonDetail key={rest} id={rest} />;
+  return <NotFoundPage />;
 }
