@@ -91,7 +91,7 @@ interface AccessCase {
   title: string;
   assignments: Assignment[];
   person: PersonScopeFacts;
-  permission?: 'person:read' | 'person:write';
+  permission?: 'person:read' | 'person:write' | 'consent:record';
   now?: Date;
   expected: PersonAccess;
 }
@@ -348,7 +348,61 @@ describe('personAccess', () => {
     },
   ];
 
-  it.each(titled([...partyWide, ...branch, ...area, ...candidate, ...briefing, ...expiry]))(
+  const FORBIDDEN: PersonAccess = { allowed: false, code: 'FORBIDDEN' };
+  const consentRecord: AccessCase[] = [
+    {
+      title: 'R-63: a volunteer records an offline consent for a person in their area',
+      assignments: [volunteer1000],
+      person: inAmsterdam1012,
+      permission: 'consent:record',
+      expected: ALLOWED,
+    },
+    {
+      title: 'R-63: a volunteer records no consent outside their area → NOT_FOUND',
+      assignments: [volunteer1000],
+      person: inHaarlem2011,
+      permission: 'consent:record',
+      expected: NOT_FOUND,
+    },
+    {
+      title: 'R-86: a volunteer records no consent before the briefing → BRIEFING_NOT_ACKNOWLEDGED',
+      assignments: [asg('volunteer', { area: { from: 1000, to: 1099 }, briefingAcknowledgedAt: null })],
+      person: inAmsterdam1012,
+      permission: 'consent:record',
+      expected: NOT_BRIEFED,
+    },
+    {
+      title: 'R-63: a team member records a consent in their branch, not in another → NOT_FOUND',
+      assignments: [teamAmsterdam],
+      person: inHaarlem2011,
+      permission: 'consent:record',
+      expected: NOT_FOUND,
+    },
+    {
+      title: 'R-63: a candidate sees their persons but records no consent for them → FORBIDDEN',
+      assignments: [candidateThorbecke],
+      person: inUtrecht3511,
+      permission: 'consent:record',
+      expected: FORBIDDEN,
+    },
+    {
+      title:
+        'R-63: a candidate who volunteers elsewhere records no consent for their own persons → FORBIDDEN',
+      assignments: [candidateThorbecke, volunteer1000],
+      person: inUtrecht3511,
+      permission: 'consent:record',
+      expected: FORBIDDEN,
+    },
+    {
+      title: 'R-63: the FG reads everyone but records no consent → FORBIDDEN',
+      assignments: [fg],
+      person: inHaarlem2011,
+      permission: 'consent:record',
+      expected: FORBIDDEN,
+    },
+  ];
+
+  it.each(titled([...partyWide, ...branch, ...area, ...candidate, ...briefing, ...expiry, ...consentRecord]))(
     '%s',
     (_title, { assignments, person: p, permission, now, expected }) => {
       expect(personAccess(assignments, p, permission ?? 'person:read', now ?? NOW)).toEqual(expected);
@@ -561,6 +615,36 @@ describe('permissions', () => {
         assignments: [leadAmsterdam],
         permission: 'consent:manage',
         expected: true,
+      },
+      {
+        title: 'R-63: a volunteer records offline consent (within their scope)',
+        assignments: [volunteer1000],
+        permission: 'consent:record',
+        expected: true,
+      },
+      {
+        title: 'R-63: a team member records offline consent',
+        assignments: [teamAmsterdam],
+        permission: 'consent:record',
+        expected: true,
+      },
+      {
+        title: 'R-63: a volunteer does not manage the consent catalogue',
+        assignments: [volunteer1000],
+        permission: 'consent:manage',
+        expected: false,
+      },
+      {
+        title: 'R-63: a candidate records no offline consent',
+        assignments: [candidateThorbecke],
+        permission: 'consent:record',
+        expected: false,
+      },
+      {
+        title: 'R-63: the FG records no offline consent',
+        assignments: [fg],
+        permission: 'consent:record',
+        expected: false,
       },
       {
         title: 'R-63: team member builds audiences',

@@ -84,21 +84,22 @@ export type PersonAccess =
   | { allowed: false; code: 'NOT_FOUND' | 'BRIEFING_NOT_ACKNOWLEDGED' | 'FORBIDDEN' };
 
 /**
- * May this actor read (or write) this person? Out of scope → NOT_FOUND (never reveal existence, R-63);
- * visible to the actor but not writable by their role → FORBIDDEN; in scope but the campaign briefing is
- * not acknowledged → BRIEFING_NOT_ACKNOWLEDGED (R-86).
+ * May this actor read (or write, or record an offline consent for) this person? Out of scope → NOT_FOUND
+ * (never reveal existence, R-63); visible to the actor but not writable (recordable) by a role whose
+ * scope covers them → FORBIDDEN; in scope but the campaign briefing is not acknowledged →
+ * BRIEFING_NOT_ACKNOWLEDGED (R-86).
  */
 export function personAccess(
   assignments: readonly Assignment[],
   person: PersonScopeFacts,
-  permission: Extract<Permission, 'person:read' | 'person:write'>,
+  permission: Extract<Permission, 'person:read' | 'person:write' | 'consent:record'>,
   now: Date,
 ): PersonAccess {
   const covering = activeAssignments(assignments, now).filter(
     (a) => ROLE_INFO[a.role].permissions.includes(permission) && assignmentCovers(a, person),
   );
   if (covering.length === 0) {
-    if (permission === 'person:write' && personAccess(assignments, person, 'person:read', now).allowed) {
+    if (permission !== 'person:read' && personAccess(assignments, person, 'person:read', now).allowed) {
       return { allowed: false, code: 'FORBIDDEN' };
     }
     return { allowed: false, code: 'NOT_FOUND' };

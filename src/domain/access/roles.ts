@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'audit:verify',
   'keys:rotate',
   'consent:manage',
+  /** Record a consent given offline (doorstep, paper, phone) for a person within my scope (issue 3, C2). */
+  'consent:record',
   'audience:manage',
   'rights:manage',
   'accountability:manage',
@@ -48,6 +50,7 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'audit:read',
       'keys:rotate',
       'consent:manage',
+      'consent:record',
       'rights:manage',
       'settings:manage',
       'mail:read',
@@ -82,6 +85,7 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'person:read',
       'token:manage_own',
       'consent:manage',
+      'consent:record',
       'audience:manage',
       'accountability:manage',
       'websites:manage',
@@ -93,7 +97,7 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
     en: 'Campaign lead',
   },
   team_member: {
-    permissions: ['person:read', 'audience:manage'],
+    permissions: ['person:read', 'audience:manage', 'consent:record'],
     staff: false,
     scopeKinds: ['branch'],
     needsBriefing: true,
@@ -109,7 +113,7 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
     en: 'Candidate',
   },
   volunteer: {
-    permissions: ['person:read'],
+    permissions: ['person:read', 'consent:record'],
     staff: false,
     scopeKinds: ['area'],
     needsBriefing: true,

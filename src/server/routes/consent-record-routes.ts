@@ -1,7 +1,8 @@
 /**
  * Consent records, staff API: offline capture (R-14, R-17), scans, receipts (R-14), staff withdrawals
- * (R-16), and a person's consents with their assessment. Writes need `consent:manage`; reads need
- * `person:read` within scope and a purpose (audited, R-63).
+ * (R-16), and a person's consents with their assessment. Offline capture (and the purposes and texts it
+ * offers) needs `consent:record` (staff and volunteers) within scope; staff withdrawals need
+ * `consent:manage`; reads need `person:read` within scope and a purpose (audited, R-63).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ import {
 import { attachConsentScan } from '../../usecases/consent/attach-consent-scan.js';
 import { getConsentReceipt } from '../../usecases/consent/get-consent-receipt.js';
 import { getConsentScan } from '../../usecases/consent/get-consent-scan.js';
+import { listCaptureOptions } from '../../usecases/consent/list-capture-options.js';
 import { listPersonConsents } from '../../usecases/consent/list-person-consents.js';
 import { recordOfflineConsent } from '../../usecases/consent/record-offline-consent.js';
 import { SCAN_MAX_BYTES, SCAN_TYPES } from '../../usecases/consent/scan-input.js';
@@ -63,6 +65,25 @@ const consentSchema = z.object({
   unconfirmed: z
     .boolean()
     .describe('Offline consent not yet confirmed by double opt-in or scan ("onbevestigd")'),
+});
+
+const captureOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  political: z.boolean().describe('Reveals a political opinion: an express statement is needed (R-17)'),
+  scopeUntil: z.string().nullable(),
+  texts: z
+    .array(
+      z.object({
+        id: z.string().describe('The text version to send as textVersionId'),
+        language: z.enum(CONSENT_LANGUAGES),
+        version: z.number(),
+        statement: z.string(),
+        fullText: z.string(),
+      }),
+    )
+    .describe('The current version per language, Dutch first'),
 });
 
 const receiptSchema = z.object({
@@ -121,6 +142,19 @@ export function consentRecordRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => ({
         items: await listPersonConsents(deps, requireActor(req), req.params.id, req.query.purpose),
       }),
+    );
+
+    app.get(
+      '/consent/capture-options',
+      {
+        schema: {
+          tags,
+          summary:
+            'Purposes an offline capture may ask, each with its current text version per language (consent:record)',
+          response: { 200: z.object({ items: z.array(captureOptionSchema) }), ...authErrors },
+        },
+      },
+      async (req) => ({ items: await listCaptureOptions(deps, requireActor(req)) }),
     );
 
     app.post(

@@ -1,6 +1,8 @@
 /**
  * Upload a scan (a signed paper form) as evidence of an offline consent after the fact; it confirms an
  * "onbevestigd" consent (R-14, R-17). A record keeps the first scan it got (evidence is append-only).
+ * `consent:manage` may attach to any consent of a person in scope; `consent:record` alone (volunteers,
+ * team members) only to a consent they captured themselves, of a person in that role's scope.
  */
 import type { Actor } from '../../domain/access/actor.js';
 import { DomainError } from '../../domain/codes.js';
@@ -8,7 +10,7 @@ import { ConsentRecordsRepo } from '../../storage/consent-records-repo.js';
 import type { Deps } from '../deps.js';
 import { auditActor } from '../refuse.js';
 import { assessRecords } from './assess-records.js';
-import { consentManager, personInScope, refuseOutOfScope } from './authorize-consent.js';
+import { consentRecorder, personInScope, refuseOutOfScope } from './authorize-consent.js';
 import { consentViews, type PersonConsentView } from './list-person-consents.js';
 import { checkScan, type ScanUpload } from './scan-input.js';
 
@@ -19,7 +21,7 @@ export async function attachConsentScan(
   upload: ScanUpload,
 ): Promise<PersonConsentView> {
   const now = d.now();
-  const who = await consentManager(d, actor, 'consent.scan_upload', {
+  const who = await consentRecorder(d, actor, 'consent.scan_upload', {
     objectType: 'consent_record',
     objectId: recordId,
   });
@@ -28,8 +30,18 @@ export async function attachConsentScan(
   const outcome = await d.db.transaction(async (tx) => {
     const [record] = await records.byIds(tx, [recordId], true);
     if (!record) throw new DomainError('NOT_FOUND');
-    const scoped = await personInScope(d, tx, who, record.personId, now);
+    const scoped = await personInScope(
+      d,
+      tx,
+      who,
+      record.personId,
+      now,
+      who.manages ? 'person:read' : 'consent:record',
+    );
     if ('refused' in scoped) return { ...scoped, personId: record.personId };
+    if (!who.manages && (who.userId === null || record.capturedBy !== who.userId)) {
+      return { refused: 'FORBIDDEN' as const, exists: true, personId: record.personId };
+    }
     if (record.scanId !== null) {
       throw new DomainError('VALIDATION_FAILED', {
         in: 'body',

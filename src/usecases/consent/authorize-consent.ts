@@ -1,7 +1,8 @@
 /**
- * Shared checks of the consent use cases: permission `consent:manage` for the catalogue, forms and
- * offline capture; `person:read` within scope for reading a person's consents (R-63: out of scope is 404).
- * Refusals are audited.
+ * Shared checks of the consent use cases: permission `consent:manage` for the catalogue, forms and staff
+ * withdrawals; `consent:record` within scope for offline capture (staff and volunteers, issue 3 C2);
+ * `person:read` within scope for reading a person's consents (R-63: out of scope is 404). Refusals are
+ * audited.
  */
 import { type Actor, tokenScopeAllows } from '../../domain/access/actor.js';
 import { can, personAccess } from '../../domain/access/policies.js';
@@ -28,15 +29,20 @@ async function withPermission(
   action: string,
   object?: { objectType: string; objectId: string },
 ): Promise<ConsentActor> {
-  if (actor.kind === 'operator') return refuse(d, actor, 'FORBIDDEN', { action, ...object });
-  const allowed =
-    (actor.kind !== 'token' || tokenScopeAllows(actor.scopes, permission)) &&
-    can(actor.assignments, permission, d.now());
-  if (!allowed) return refuse(d, actor, 'FORBIDDEN', { action, ...object });
+  if (actor.kind === 'operator' || !holds(actor, permission, d.now()))
+    return refuse(d, actor, 'FORBIDDEN', { action, ...object });
   return { ...auditActor(actor), userId: actor.userId, assignments: actor.assignments };
 }
 
-/** Manage purposes, texts, forms, offline consents and staff withdrawals. */
+function holds(actor: Actor, permission: Permission, now: Date): boolean {
+  return (
+    actor.kind !== 'operator' &&
+    (actor.kind !== 'token' || tokenScopeAllows(actor.scopes, permission)) &&
+    can(actor.assignments, permission, now)
+  );
+}
+
+/** Manage purposes, texts, forms and staff withdrawals (offline capture: `consentRecorder`). */
 export function consentManager(
   d: Pick<Deps, 'db' | 'audit' | 'now'>,
   actor: Actor,
@@ -44,6 +50,21 @@ export function consentManager(
   object?: { objectType: string; objectId: string },
 ): Promise<ConsentActor> {
   return withPermission(d, actor, 'consent:manage', action, object);
+}
+
+/**
+ * Record an offline consent (staff and volunteers): `consent:record`; the person must be in the scope of a
+ * role that holds it (`personInScope(…, 'consent:record')`). `manages` says whether the actor also holds
+ * `consent:manage` (they may then act on records others captured, e.g. attach a scan).
+ */
+export async function consentRecorder(
+  d: Pick<Deps, 'db' | 'audit' | 'now'>,
+  actor: Actor,
+  action: string,
+  object?: { objectType: string; objectId: string },
+): Promise<ConsentActor & { manages: boolean }> {
+  const who = await withPermission(d, actor, 'consent:record', action, object);
+  return { ...who, manages: holds(actor, 'consent:manage', d.now()) };
 }
 
 /** Read a person's consents (receipts, the person page). */
@@ -56,8 +77,9 @@ export function consentReader(
 }
 
 /**
- * The person, when the actor's scope covers them; otherwise the refusal code to report after the
- * transaction (NOT_FOUND for a person out of scope or missing: never reveal existence).
+ * The person, when the actor's scope covers them (for `permission`: reading, or recording an offline
+ * consent); otherwise the refusal code to report after the transaction (NOT_FOUND for a person out of
+ * scope or missing: never reveal existence).
  */
 export async function personInScope(
   d: Pick<Deps, 'persons'>,
@@ -65,6 +87,7 @@ export async function personInScope(
   who: ConsentActor,
   personId: string,
   now: Date,
+  permission: 'person:read' | 'consent:record' = 'person:read',
 ): Promise<
   | { person: PersonRecord }
   | { refused: 'NOT_FOUND' | 'BRIEFING_NOT_ACKNOWLEDGED' | 'FORBIDDEN'; exists: boolean }
@@ -74,7 +97,7 @@ export async function personInScope(
   const access = personAccess(
     who.assignments,
     { branchId: person.branchId, postcode: person.postcode, candidateIds: person.candidateIds },
-    'person:read',
+    permission,
     now,
   );
   return access.allowed ? { person } : { refused: access.code, exists: true };

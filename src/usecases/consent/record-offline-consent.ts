@@ -1,6 +1,7 @@
 /**
  * Record a consent given on paper, at the door, by phone, by e-mail reply or orally (R-14, R-17): the
- * text version shown, the collector, place and time, optional scan. It is marked "onbevestigd" until a
+ * text version shown, the collector, place and time, optional scan. Staff and volunteers may do this
+ * (`consent:record`) for persons within the scope of that role (R-63: otherwise 404, audited). It is marked "onbevestigd" until a
  * double opt-in or a scan confirms it, but a recorded express statement is valid without that (R-17:
  * confirmation is a product step, not a legal condition). Optionally a double opt-in mail is sent. A
  * purpose the person withdrew or objected to is refused (SUPPRESSED_CONTACT, R-16, R-58).
@@ -18,7 +19,7 @@ import { ConsentRecordsRepo } from '../../storage/consent-records-repo.js';
 import type { Deps } from '../deps.js';
 import { auditActor } from '../refuse.js';
 import { assessRecords } from './assess-records.js';
-import { consentManager, invalid, personInScope, refuseOutOfScope } from './authorize-consent.js';
+import { consentRecorder, invalid, personInScope, refuseOutOfScope } from './authorize-consent.js';
 import { confirmationMail } from './consent-mails.js';
 import { consentViews, type PersonConsentView } from './list-person-consents.js';
 import { confirmUrl, publicBaseUrl, withdrawUrl } from './public-base-url.js';
@@ -56,7 +57,7 @@ export async function recordOfflineConsent(
   input: OfflineConsentInput,
 ): Promise<PersonConsentView> {
   const now = d.now();
-  const who = await consentManager(d, actor, 'consent.record_offline');
+  const who = await consentRecorder(d, actor, 'consent.record_offline');
   if (input.givenAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
     invalid('givenAt', 'givenAt.future', 'not in the future');
   if (!input.collector.trim()) invalid('collector', 'collector.required', 'who collected the consent');
@@ -86,7 +87,7 @@ export async function recordOfflineConsent(
   const base = publicBaseUrl(d.config);
 
   const outcome = await d.db.transaction(async (tx) => {
-    const scoped = await personInScope(d, tx, who, input.personId, now);
+    const scoped = await personInScope(d, tx, who, input.personId, now, 'consent:record');
     if ('refused' in scoped) return scoped;
     const person = scoped.person;
     const purpose = await consentCatalogueRepo.purposeById(tx, input.purposeId);

@@ -170,7 +170,18 @@ export interface OfflineInput {
   sendConfirmation: boolean;
 }
 
+/** A purpose an offline capture may ask, with its current text per language (Dutch first). */
+export interface CaptureOption {
+  id: string;
+  name: string;
+  description: string;
+  political: boolean;
+  scopeUntil: string | null;
+  texts: { id: string; language: ConsentLanguage; version: number; statement: string; fullText: string }[];
+}
+
 export const purposesKey = ['consent', 'purposes'] as const;
+export const captureOptionsKey = ['consent', 'capture-options'] as const;
 export const textsKey = ['consent', 'texts'] as const;
 export const formsKey = ['consent', 'forms'] as const;
 export const personConsentsKey = (personId: string) => ['consent', 'person', personId] as const;
@@ -186,6 +197,15 @@ export function useTexts() {
   return useQuery({
     queryKey: textsKey,
     queryFn: () => api<{ items: TextVersion[] }>('GET', '/api/v1/consent/texts'),
+  });
+}
+
+/** For everyone with `consent:record` (staff and volunteers). */
+export function useCaptureOptions(enabled = true) {
+  return useQuery({
+    queryKey: captureOptionsKey,
+    enabled,
+    queryFn: () => api<{ items: CaptureOption[] }>('GET', '/api/v1/consent/capture-options'),
   });
 }
 

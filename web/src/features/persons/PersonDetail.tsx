@@ -1,12 +1,15 @@
 import { Alert, Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import { linkTo } from '../../router';
+import { useSession } from '../auth/session';
+import { RecordConsentButton } from '../consent/RecordConsentButton';
 import { AttributesPanel } from './AttributesPanel';
-import { usePersonPage } from './api';
+import { personKey, usePersonPage } from './api';
 import { GroundsPanel } from './GroundsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { OverviewPanel } from './OverviewPanel';
@@ -26,6 +29,9 @@ export function PersonDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const r = t.register;
   const page = usePersonPage(id);
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const mayRecordConsent = session.data?.user?.permissions.includes('consent:record') ?? false;
 
   if (page.isPending) return <Loading />;
   if (page.isError) {
@@ -49,6 +55,14 @@ export function PersonDetail({ id }: { id: string }) {
       </Anchor>
       <PageTitle>{p.displayName}</PageTitle>
       <Stack gap="xs" mb="md">
+        {mayRecordConsent && (
+          <Group>
+            <RecordConsentButton
+              person={p}
+              onRecorded={() => queryClient.invalidateQueries({ queryKey: personKey(p.id) })}
+            />
+          </Group>
+        )}
         {pol ? (
           <Group gap="xs">
             <TextBadge color={GROUND_COLOR[pol.primary] ?? 'gray'} size="lg">

@@ -187,6 +187,15 @@ export const consentEn: Widen<typeof consentNl> = {
     sendConfirmation: 'Send a confirmation mail (double opt-in)',
     submit: 'Record consent',
     recorded: 'Consent recorded.',
+    explicitNeeded:
+      'This purpose reveals a political opinion: only an express statement counts (GDPR art 9(2)(a)).',
+  },
+  capture: {
+    button: 'Record consent',
+    title: (name: string) => `Record consent for ${name}`,
+    hint: 'Read the text shown out word for word, or show it. Record how, when and where the person consented.',
+    noPurposes: 'There are no purposes with a consent text yet. Ask the administrator to make one.',
+    recorded: 'Recorded — unconfirmed until confirmed by e-mail or scan',
   },
   persons: {
     title: 'Consents of a person',

@@ -193,6 +193,15 @@ export const consentNl = {
     sendConfirmation: 'Bevestigingsmail sturen (dubbele bevestiging)',
     submit: 'Toestemming vastleggen',
     recorded: 'Toestemming vastgelegd.',
+    explicitNeeded:
+      'Dit doel onthult een politieke voorkeur: alleen een uitdrukkelijke verklaring telt (AVG art. 9 lid 2 sub a).',
+  },
+  capture: {
+    button: 'Toestemming vastleggen',
+    title: (name: string) => `Toestemming vastleggen voor ${name}`,
+    hint: 'Lees de getoonde tekst letterlijk voor of laat hem zien. Leg vast hoe, wanneer en waar de persoon toestemming gaf.',
+    noPurposes: 'Er zijn nog geen doelen met een toestemmingstekst. Vraag de beheerder een tekst te maken.',
+    recorded: 'Vastgelegd — onbevestigd tot bevestiging per e-mail of scan',
   },
   persons: {
     title: 'Toestemmingen van een persoon',
