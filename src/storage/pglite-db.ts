@@ -2,8 +2,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, QueryResult, Tx } from './db.js';
 
+/**
+ * pg's rowCount is the rows a SELECT returned or a DML statement touched; PGlite reports `affectedRows` 0
+ * for a SELECT, so take whichever is larger (RETURNING rows equal the rows touched).
+ */
 function wrap<T>(r: { rows: unknown[]; affectedRows?: number }): QueryResult<T> {
-  return { rows: r.rows as T[], rowCount: r.affectedRows ?? r.rows.length };
+  return { rows: r.rows as T[], rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
 }
 
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
