@@ -4,7 +4,7 @@
  * when a benchmark fails or the run is interrupted. Each script prints its table and writes
  * bench/out/<name>.json; this writes bench/out/run-all.json.
  *
- *   npm run bench                               everything (the 1M-entry verification takes minutes)
+ *   npm run bench                               everything (the 1M-entry and 1M-person runs take long)
  *   npm run bench -- --quick                    small sizes, a smoke run of the harness
  *   npm run bench -- --only=field-crypto,audit-append
  *   npm run bench -- --engine=pglite            skip PostgreSQL (no cluster is started)
@@ -27,7 +27,15 @@ import {
   writeResult,
 } from './lib/report.js';
 
-const ALL = ['field-crypto', 'audit-append', 'login-latency', 'audit-verify'] as const;
+const ALL = [
+  'field-crypto',
+  'audit-append',
+  'login-latency',
+  'audit-verify',
+  'import-persons',
+  'person-search',
+  'signup-load',
+] as const;
 
 const flags = parseFlags();
 const only = flags.only ? flags.only.split(',').map((s) => s.trim()) : [...ALL];

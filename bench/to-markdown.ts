@@ -160,4 +160,171 @@ if (login) {
   out.push('');
 }
 
+const imp = load('import-persons');
+if (imp) {
+  out.push(`### Person import, ${fmt(imp.rows)} rows (${imp.machine.date}, ${loadNote(imp)})\n`);
+  if (imp.csv) {
+    out.push(
+      `CSV: ${fmt(imp.csv.bytes / 2 ** 20, 1)} MiB, generated in ${fmt(imp.csv.seconds, 2)} s (${fmt(imp.csv.rowsPerSec)} rows/s), dates ${imp.csv.dateFormat}.\n`,
+    );
+  }
+  const copyRate = (engine: string) =>
+    imp.results.find((r: Json) => r.case === 'copy' && r.engine === engine)?.rowsPerSec;
+  const label: Record<string, string> = {
+    copy: 'bare: COPY into a bare text table',
+    kieskluis: '**Kieskluis import**',
+    crypto: 'reference: csv-parse + encrypt every field, no database',
+  };
+  out.push(
+    table(
+      [
+        'engine',
+        'case',
+        'seconds',
+        'rows/s',
+        'vs raw COPY',
+        'rows in DB',
+        'RSS before / peak MiB',
+        'max RSS MiB',
+      ],
+      imp.results.map((r: Json) => {
+        const base = copyRate(r.engine);
+        return [
+          r.engine,
+          label[r.case] ?? r.case,
+          fmt(r.seconds, 2),
+          fmt(r.rowsPerSec),
+          r.case === 'copy' ? '1' : base ? fmt(r.rowsPerSec / base, 3) : '–',
+          r.rowsInDatabase === null ? '–' : fmt(r.rowsInDatabase),
+          `${r.rssBeforeMiB} / ${r.peakRssMiB}`,
+          `${r.maxRssMiB}${r.clientPeakRssMiB ? ` (psql ${r.clientPeakRssMiB})` : ''}`,
+        ];
+      }),
+      2,
+    ),
+  );
+  const product = imp.results.filter((r: Json) => r.case === 'kieskluis' && r.report);
+  if (product.length) {
+    out.push('');
+    out.push(
+      table(
+        [
+          'engine',
+          'upload s',
+          'check pass s',
+          'import pass s',
+          'read',
+          'inserted',
+          'suppressed',
+          'duplicates',
+          'rejected',
+          'memberships',
+        ],
+        product.map((r: Json) => {
+          const p = r.report.phases;
+          const c = r.report.counts;
+          return [
+            r.engine,
+            fmt(p.uploadSeconds, 1),
+            fmt(p.checkSeconds, 1),
+            fmt(p.importSeconds, 1),
+            fmt(c.read),
+            fmt(c.inserted),
+            fmt(c.suppressed),
+            fmt(c.duplicates),
+            fmt(c.rejected),
+            fmt(r.report.memberships),
+          ];
+        }),
+      ),
+    );
+  }
+  for (const f of imp.failures ?? []) out.push(`\n- not measured: ${f.engine} ${f.case}: ${f.error}`);
+  out.push('');
+}
+
+const signup = load('signup-load');
+if (signup) {
+  out.push(
+    `### Sign-up under load (${signup.machine.date}, ${signup.connections} connections, ${signup.duration} s per route, ${loadNote(signup)})\n`,
+  );
+  const rows: string[][] = [];
+  for (const [engine, r] of Object.entries<Json>(signup.results)) {
+    for (const x of r.routes) {
+      rows.push([
+        engine,
+        x.route,
+        fmt(x.result.reqPerSec),
+        fmt(x.result.latencyMs.p50, 1),
+        fmt(x.result.latencyMs.p90, 1),
+        fmt(x.result.latencyMs.p99, 1),
+        fmt(x.result.latencyMs.max, 1),
+        fmt(x.result.errors + x.result.timeouts),
+        fmt(x.result.non2xx),
+        x.rowsWritten === null ? '–' : fmt(x.rowsWritten),
+      ]);
+    }
+  }
+  out.push(
+    table(
+      [
+        'engine',
+        'route',
+        'req/s',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'non-2xx',
+        'rows written',
+      ],
+      rows,
+      2,
+    ),
+  );
+  out.push('');
+}
+
+const search = load('person-search');
+if (search) {
+  out.push(`### Person search (${search.machine.date}, ${loadNote(search)})\n`);
+  const rows: string[][] = [];
+  for (const [engine, r] of Object.entries<Json>(search.results)) {
+    out.push(
+      `- ${engine}: ${fmt(r.persons)} persons seeded in ${fmt(r.seed.seconds, 1)} s (${fmt(r.seed.rowsPerSec)}/s, peak RSS ${r.seed.peak.peakRssMiB} MiB); table ${fmt(r.sizeMiB.table)} MiB, indexes ${fmt(r.sizeMiB.indexes)} MiB; page ${r.page}, later page after ${r.laterOffset} matches`,
+    );
+    for (const c of r.cases) {
+      rows.push([
+        engine,
+        c.case,
+        fmt(c.queries),
+        fmt(c.avgRows, 1),
+        fmt(c.product.p50, 2),
+        fmt(c.product.p99, 2),
+        fmt(c.bare.p50, 2),
+        fmt(c.bare.p99, 2),
+      ]);
+    }
+  }
+  out.push('');
+  out.push(
+    table(
+      [
+        'engine',
+        'search',
+        'queries',
+        'rows/page',
+        'searchPersons p50 ms',
+        'p99 ms',
+        'bare SQL p50 ms',
+        'p99 ms',
+      ],
+      rows,
+      2,
+    ),
+  );
+  out.push('');
+}
+
 console.log(out.join('\n'));
