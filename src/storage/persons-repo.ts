@@ -15,62 +15,12 @@ import { FieldDefinitionsRepo } from './field-definitions-repo.js';
 import { MembershipsRepo } from './memberships-repo.js';
 import { PersonAttributesRepo } from './person-attributes-repo.js';
 import { PersonEvidenceRepo } from './person-evidence-repo.js';
+import type { PersonListRow, PersonRecord, PersonRow } from './person-rows.js';
 import { querySql, scopeSql } from './person-search-sql.js';
 
 export type { NewPerson } from '../domain/persons/types.js';
+export type { PersonListRow, PersonRecord } from './person-rows.js';
 export { scopeSql } from './person-search-sql.js';
-
-export interface PersonRecord extends PersonContact {
-  id: string;
-  branchId: string | null;
-  branchName: string | null;
-  candidateIds: string[];
-  provenance: Provenance;
-  obtainedFromSubject: boolean;
-  art14DueAt: Date | null;
-  art14InformedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** What a list or search row shows: a name, the branch and the postcode (data minimisation). */
-export interface PersonListRow {
-  id: string;
-  firstName: string;
-  infix: string | null;
-  lastName: string;
-  branchName: string | null;
-  postcode: string | null;
-}
-
-interface PersonRow {
-  id: string;
-  branch_id: string | null;
-  branch_name: string | null;
-  candidate_ids: string[];
-  first_name_enc: string;
-  infix_enc: string | null;
-  last_name_enc: string;
-  email_enc: string | null;
-  phone_enc: string | null;
-  street_enc: string | null;
-  house_number_enc: string | null;
-  postcode_enc: string | null;
-  city_enc: string | null;
-  birth_date_enc: string | null;
-  age_band: string | null;
-  language: Language;
-  dataset_id: string | null;
-  source_kind: Provenance['sourceKind'];
-  channel: Provenance['channel'];
-  collected_at: Date;
-  collected_by: string | null;
-  obtained_from_subject: boolean;
-  art14_due_at: Date | null;
-  art14_informed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
 
 /** The branch whose postcode range holds the digits: the narrowest, then lowest start, then lowest id. */
 const BRANCH_FOR_AREA = (area: string) => `(SELECT b.id FROM branches b

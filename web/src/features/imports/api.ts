@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { FIELD_CLASS, IMPORT_FIELDS } from '../../../../src/domain/imports/fields';
+import { DATASET_ORIGINS, LAWFUL_BASES, ORIGIN_INFO } from '../../../../src/domain/imports/origins';
 import { ApiError, api } from '../../api';
 
 export type DatasetStatus = 'active' | 'quarantine' | 'refused';
@@ -14,52 +16,14 @@ export type ImportStatus =
 export type FieldClass = 'ordinary' | 'political';
 export type Mapping = Record<string, string | null>;
 
-export const ORIGINS = [
-  'MEMBER_ADMIN',
-  'OWN_FORMS',
-  'EVENT',
-  'CANVASS',
-  'OTHER_CONTROLLER',
-  'BOUGHT',
-  'PUBLIC_SOURCE',
-  'SCRAPED',
-] as const;
-export const THIRD_PARTY = new Set(['OTHER_CONTROLLER', 'BOUGHT']);
-export const LAWFUL_BASES = [
-  'consent',
-  'contract',
-  'legal_obligation',
-  'vital_interests',
-  'public_task',
-  'legitimate_interests',
-] as const;
-export const FIELDS = [
-  'firstName',
-  'infix',
-  'lastName',
-  'email',
-  'phone',
-  'street',
-  'houseNumber',
-  'houseNumberAddition',
-  'postcode',
-  'city',
-  'birthDate',
-  'ageBand',
-  'language',
-  'memberSince',
-  'memberUntil',
-  'membershipStatus',
-  'branch',
-  'publicEvidenceUrl',
-] as const;
-export const POLITICAL_FIELDS = new Set([
-  'memberSince',
-  'memberUntil',
-  'membershipStatus',
-  'branch',
-  'publicEvidenceUrl',
-]);
+// The choices come from the domain, so the screens and the gate never disagree.
+export const ORIGINS = DATASET_ORIGINS;
+export const THIRD_PARTY: ReadonlySet<string> = new Set(ORIGINS.filter((o) => ORIGIN_INFO[o].thirdParty));
+export { LAWFUL_BASES };
+export const FIELDS = IMPORT_FIELDS;
+export const POLITICAL_FIELDS: ReadonlySet<string> = new Set(
+  FIELDS.filter((f) => FIELD_CLASS[f] === 'political'),
+);
 
 export interface Provenance {
   description: string | null;
