@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScopeFilter } from '../domain/access/policies.js';
 import { postcodeDigits } from '../domain/access/scope.js';
 import { art14DueAt, nameTokens, postcodeKey, type SearchQuery } from '../domain/persons/search.js';
-import type { Language, NewPerson, PersonContact, Provenance } from '../domain/persons/types.js';
+import type { NewPerson, PersonContact } from '../domain/persons/types.js';
 import { type Keyring, normalizeEmail, normalizePhone } from './crypto/keyring.js';
 import type { Queryable } from './db.js';
 import { FieldDefinitionsRepo } from './field-definitions-repo.js';
