@@ -3,9 +3,13 @@
  * in the same transaction as the change (R-14, R-39, R-63, Appendix C.0). No plaintext personal data in
  * the payload: persons are referred to by id only.
  */
+import { AUDIENCE_EVENTS } from './audit-event-sets/audiences.js';
 import { CONSENT_EVENTS } from './audit-event-sets/consent.js';
+import { EXPORT_EVENTS } from './audit-event-sets/exports.js';
+import { GATE_EVENTS } from './audit-event-sets/gate.js';
 import { IMPORT_EVENTS } from './audit-event-sets/imports.js';
 import { MAIL_EVENTS } from './audit-event-sets/mail.js';
+import { OUTREACH_EVENTS } from './audit-event-sets/outreach.js';
 import { REGISTER_EVENTS } from './audit-event-sets/register.js';
 
 const FOUNDATION_EVENTS = [
@@ -42,6 +46,10 @@ export const AUDIT_EVENT_TYPES = [
   ...CONSENT_EVENTS,
   ...IMPORT_EVENTS,
   ...MAIL_EVENTS,
+  ...GATE_EVENTS,
+  ...AUDIENCE_EVENTS,
+  ...OUTREACH_EVENTS,
+  ...EXPORT_EVENTS,
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

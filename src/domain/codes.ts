@@ -2,9 +2,13 @@
  * Stable product codes for refusals and errors, with plain Dutch and English messages and the rule
  * they enforce. Codes never change meaning; add new ones instead. See docs/codes.md.
  */
+import { AUDIENCE_CODES } from './code-sets/audiences.js';
 import { CONSENT_CODES } from './code-sets/consent.js';
+import { EXPORT_CODES } from './code-sets/exports.js';
+import { GATE_CODES } from './code-sets/gate.js';
 import { IMPORT_CODES } from './code-sets/imports.js';
 import { LEGAL_CODES } from './code-sets/legal.js';
+import { OUTREACH_CODES } from './code-sets/outreach.js';
 import { PUBLIC_FORM_CODES } from './code-sets/public-forms.js';
 import { REGISTER_CODES } from './code-sets/register.js';
 import type { CodeInfo } from './codes-types.js';
@@ -201,6 +205,10 @@ export const CODES = {
   ...CONSENT_CODES,
   ...IMPORT_CODES,
   ...PUBLIC_FORM_CODES,
+  ...GATE_CODES,
+  ...AUDIENCE_CODES,
+  ...OUTREACH_CODES,
+  ...EXPORT_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -25,6 +25,12 @@ export const PERMISSIONS = [
   'mail:read',
   /** Read political data of persons (membership, grounds, political fields; ): staff only. */
   'person:read_political',
+  /** Send e-mail campaigns to an audience snapshot within my scope (issue 4, C5). */
+  'outreach:send',
+  /** Approve an export above the size threshold: the FG. */
+  'export:approve',
+  /** Ask the legal gate a hypothetical question (issue 4, C4). */
+  'assessment:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +61,9 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'settings:manage',
       'mail:read',
       'person:read_political',
+      'audience:manage',
+      'outreach:send',
+      'assessment:run',
     ],
     staff: true,
     scopeKinds: 'party',
@@ -73,6 +82,8 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'accountability:signoff',
       'websites:manage',
       'person:read_political',
+      'export:approve',
+      'assessment:run',
     ],
     staff: true,
     scopeKinds: 'party',
@@ -89,6 +100,8 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'audience:manage',
       'accountability:manage',
       'websites:manage',
+      'outreach:send',
+      'assessment:run',
     ],
     staff: false,
     scopeKinds: ['branch'],
@@ -105,7 +118,7 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
     en: 'Campaign team member',
   },
   candidate: {
-    permissions: ['person:read'],
+    permissions: ['person:read', 'audience:manage', 'outreach:send'],
     staff: false,
     scopeKinds: ['candidate'],
     needsBriefing: true,

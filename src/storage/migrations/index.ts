@@ -5,5 +5,20 @@ import * as m003 from './003-register.js';
 import * as m004 from './004-consent.js';
 import * as m005 from './005-imports.js';
 import * as m006 from './006-mail.js';
+import * as m007 from './007-gate.js';
+import * as m008 from './008-audiences.js';
+import * as m009 from './009-outreach.js';
+import * as m010 from './010-exports.js';
 
-export const MIGRATIONS: readonly { name: string; sql: string }[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly { name: string; sql: string }[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+];

@@ -1,7 +1,12 @@
 import type { Messages } from './nl';
+import { accountabilityEn } from './sections/accountability.en';
+import { assessmentsEn } from './sections/assessments.en';
+import { audiencesEn } from './sections/audiences.en';
 import { consentEn } from './sections/consent.en';
+import { exportsEn } from './sections/exports.en';
 import { importsEn } from './sections/imports.en';
 import { mailEn } from './sections/mail.en';
+import { outreachEn } from './sections/outreach.en';
 import { registerEn } from './sections/register.en';
 
 /** English message catalogue. Typed against the Dutch one: every key there must exist here. */
@@ -231,6 +236,11 @@ export const en: Messages = {
   consent: consentEn,
   imports: importsEn,
   mail: mailEn,
+  audiences: audiencesEn,
+  outreach: outreachEn,
+  exports: exportsEn,
+  assessments: assessmentsEn,
+  accountability: accountabilityEn,
   errors: {
     network: 'The server cannot be reached. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',

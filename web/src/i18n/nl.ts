@@ -2,9 +2,15 @@
  * Dutch message catalogue: the source of truth for every visible string. `Messages` is derived from it,
  * and en.ts must satisfy that type, so a missing or extra key in English is a type error.
  */
+
+import { accountabilityNl } from './sections/accountability.nl';
+import { assessmentsNl } from './sections/assessments.nl';
+import { audiencesNl } from './sections/audiences.nl';
 import { consentNl } from './sections/consent.nl';
+import { exportsNl } from './sections/exports.nl';
 import { importsNl } from './sections/imports.nl';
 import { mailNl } from './sections/mail.nl';
+import { outreachNl } from './sections/outreach.nl';
 import { registerNl } from './sections/register.nl';
 
 export const nl = {
@@ -235,6 +241,11 @@ export const nl = {
   consent: consentNl,
   imports: importsNl,
   mail: mailNl,
+  audiences: audiencesNl,
+  outreach: outreachNl,
+  exports: exportsNl,
+  assessments: assessmentsNl,
+  accountability: accountabilityNl,
   errors: {
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     generic: 'Er ging iets mis. Probeer het opnieuw.',

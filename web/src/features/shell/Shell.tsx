@@ -18,7 +18,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { type Locale, useI18n } from '../../i18n';
 import { linkTo, navigate, usePath } from '../../router';
+import { AccountabilityPage } from '../accountability/AccountabilityPage';
 import { AreaPage } from '../areas/AreaPage';
+import { AudiencesPage } from '../audiences/AudiencesPage';
 import { logout, type Session, type SessionUser, sessionKey } from '../auth/session';
 import { ConsentPage } from '../consent/ConsentPage';
 import { ImportsPage } from '../imports/ImportsPage';
@@ -41,6 +43,10 @@ function AreaContent({ id, user }: { id: AreaId; user: SessionUser }) {
       return <ConsentPage />;
     case 'importeren':
       return <ImportsPage />;
+    case 'doelgroepen':
+      return <AudiencesPage />;
+    case 'verantwoording':
+      return <AccountabilityPage />;
     default:
       return <AreaPage id={id} />;
   }

@@ -1,0 +1,4 @@
+/** Placeholder: replaced by its owner in issue 4. */
+export function DestinationsSection() {
+  return null;
+}
