@@ -1,4 +1,4 @@
-/** Writes docs/codes.md from src/domain/codes.ts (`npm run docs:codes`); a test keeps them in sync. */
+/** Writes docs/codes.md from src/domain/codes.ts and the obligations catalogue (`npm run docs:codes`); a test keeps them in sync. */
 import { writeFileSync } from 'node:fs';
 import { renderCodesDoc } from '../src/domain/codes-doc.js';
 

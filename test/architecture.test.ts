@@ -5,7 +5,8 @@
  * not imports) with TypeScript's own pre-processor, and applies the rules below.
  *
  * Test files (`*.test.ts`) are not shipped (tsconfig.build.json excludes them), so two things are allowed
- * to them only: importing `vitest`, and importing test support code from test/.
+ * to them only: importing `vitest` (and `fast-check` for property tests), and importing test support code
+ * from test/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
@@ -151,7 +152,7 @@ function checkArchitecture(files: readonly SourceFile[]): Violation[] {
       }
 
       if (layer === 'domain') {
-        const allowedForTests = test && (pkg === 'vitest' || testSupport);
+        const allowedForTests = test && (pkg === 'vitest' || pkg === 'fast-check' || testSupport);
         if (!allowedForTests && (target === null || !under(target, 'src/domain'))) add('domain-pure');
       }
 

@@ -81,6 +81,12 @@ export interface PersonFacts {
     obtainedFromSubject: boolean;
     /** Values inferred or modelled rather than given. */
     inferred: boolean;
+    /**
+     * For a third-party dataset: the supplier documented lawful collection and how people were informed
+     * (R-10, R-37). Absent = documented (quarantined datasets never reach the register); false →
+     * UNVERIFIED_DATASET.
+     */
+    originDocumented?: boolean;
   };
   /** Art 14 information given (ISO) or null; only relevant when not obtained from the subject. */
   art14InformedAt: string | null;
@@ -145,11 +151,15 @@ export const AD_CLASSES = [
 ] as const;
 export type AdClass = (typeof AD_CLASSES)[number];
 
+/** The role a recipient plays: a processor acts on instructions; anyone else is a disclosure. */
+export const RECIPIENT_ROLES = ['PROCESSOR', 'JOINT_CONTROLLER', 'CONTROLLER'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
 /** A recipient outside the party's own staff. */
 export interface GateRecipient {
   name: string;
   /** PROCESSOR acts on the party's instructions under art 28; anyone else is a disclosure. */
-  role: 'PROCESSOR' | 'JOINT_CONTROLLER' | 'CONTROLLER';
+  role: RecipientRole;
   /** Registered as a destination with its role. */
   registered: boolean;
   /** Passed the AP vetting checklist. */
@@ -205,7 +215,15 @@ export interface ProcessingFacts {
   /** Tracking technology involved (pixel, cookie, SDK, conversion API, open/click tracking). */
   tracking: boolean;
   /** AI: interacts with people, discloses it, prohibited practice (AI Act arts 5, 50). */
-  ai: { interactsWithPeople: boolean; disclosesAi: boolean; prohibitedPractice: boolean } | null;
+  ai: {
+    interactsWithPeople: boolean;
+    disclosesAi: boolean;
+    prohibitedPractice: boolean;
+    /** Classified high-risk (AI Act Annex III 8(b), R-81); absent = not high-risk. */
+    highRisk?: boolean;
+    /** Evidence of the art 26 deployer duties is on file; absent = none. */
+    deployerEvidence?: boolean;
+  } | null;
   /** The compatibility of a new purpose with the collection purpose was assessed (art 6(4), R-03). */
   purposeCompatible: boolean;
 }
@@ -226,6 +244,10 @@ export interface GateConsentPurpose {
   recipients: string[];
 }
 
+/** The DPIA status of an activity. */
+export const DPIA_STATUSES = ['NONE', 'APPROVED', 'HIGH_RESIDUAL_RISK', 'PRIOR_CONSULTATION_DONE'] as const;
+export type DpiaStatus = (typeof DPIA_STATUSES)[number];
+
 export interface GateContext {
   /** The reference instant of the decision (ISO). Time is an argument, never read from a clock. */
   referenceDate: string;
@@ -237,7 +259,7 @@ export interface GateContext {
   /** The consent purposes referenced by consents and the processing. */
   consentPurposes: GateConsentPurpose[];
   /** DPIA status of the activity. */
-  dpia: 'NONE' | 'APPROVED' | 'HIGH_RESIDUAL_RISK' | 'PRIOR_CONSULTATION_DONE';
+  dpia: DpiaStatus;
   /** For online political ads: an FG override of the "any narrower selection singles out" default. */
   memberCommunicationOverride: boolean;
 }
