@@ -17,6 +17,7 @@ import { PersonAttributesRepo } from './person-attributes-repo.js';
 import { PersonEvidenceRepo } from './person-evidence-repo.js';
 import type { PersonListRow, PersonRecord, PersonRow } from './person-rows.js';
 import { querySql, scopeSql } from './person-search-sql.js';
+import { SuppressionRepo } from './suppression-repo.js';
 
 export type { NewPerson } from '../domain/persons/types.js';
 export type { PersonListRow, PersonRecord } from './person-rows.js';
@@ -55,6 +56,7 @@ const INSERT_COLUMNS: [string, string][] = [
   ['collected_by', 'text'],
   ['obtained_from_subject', 'boolean'],
   ['art14_due_at', 'timestamptz'],
+  ['suppress_keys', 'text'],
 ];
 
 export class PersonsRepo {
@@ -92,6 +94,8 @@ export class PersonsRepo {
       age_band: c.ageBand,
       language: c.language,
       name_bidx: tokens.map((t) => k.blindIndex('name', t)),
+      // The suppression list's hashes of e-mail and phone (migration 011; the gate matches on them).
+      suppress_keys: new SuppressionRepo(k).hashes({ email: c.email, phone: c.phone }).map((h) => h.hash),
     };
   }
 
@@ -138,6 +142,7 @@ export class PersonsRepo {
           p.provenance.collectedBy,
           p.obtainedFromSubject,
           due ? due.toISOString() : null,
+          c.suppress_keys.join(' '),
         ];
         for (let j = 0; j < row.length; j++) cols[j]![r] = row[j];
       });
@@ -146,6 +151,7 @@ export class PersonsRepo {
         if (n === 'candidate_ids')
           return `coalesce(string_to_array(nullif(t.candidate_ids, ''), ',')::uuid[], '{}')`;
         if (n === 'name_bidx') return `coalesce(string_to_array(nullif(t.name_bidx, ''), ' '), '{}')`;
+        if (n === 'suppress_keys') return `coalesce(string_to_array(nullif(t.suppress_keys, ''), ' '), '{}')`;
         return `t.${n}`;
       });
       await tx.query(

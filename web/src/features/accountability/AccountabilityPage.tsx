@@ -9,6 +9,7 @@ import { navigate, usePath } from '../../router';
 import { AssessmentSection } from '../assessments/AssessmentSection';
 import { ActivitiesSection } from '../exports/ActivitiesSection';
 import { DestinationsSection } from '../exports/DestinationsSection';
+import { MemberChannelsCard } from './MemberChannelsCard';
 
 const TABS = ['toetsen', 'verwerkingen', 'ontvangers'] as const;
 type Tab = (typeof TABS)[number];
@@ -46,7 +47,10 @@ export function AccountabilityPage() {
             <AssessmentSection />
           </Tabs.Panel>
           <Tabs.Panel value="verwerkingen">
-            <ActivitiesSection />
+            <Stack gap="lg">
+              <MemberChannelsCard />
+              <ActivitiesSection />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="ontvangers">
             <DestinationsSection />

@@ -1,4 +1,76 @@
-/** Dutch messages of the assessments screens (issue 4). */
+/** Dutch messages of the assessments screens (issue 4): "mag dit?" vooraf toetsen bij de juridische poort. */
 export const assessmentsNl = {
   title: 'Toetsen',
+  intro:
+    'Vraag vooraf of iets mag. De juridische poort beslist hier precies zoals bij elk echt gebruik van gegevens. Er wordt niets opgeslagen behalve wie de vraag stelde en de uitkomst.',
+  tabs: { form: 'Vragenlijst', json: 'Feitendocument (JSON)' },
+  form: {
+    legend: 'Wat wil je doen?',
+    who: 'Over wie?',
+    whoOptions: {
+      member: 'Lid',
+      former_member: 'Oud-lid',
+      regular_contact: 'Vast contact (regelmatig contact over de partij)',
+      consent: 'Niet-lid met uitdrukkelijke toestemming',
+      none: 'Niet-lid zonder toestemming',
+    },
+    age: 'Leeftijd',
+    ageOptions: { adult: '18 jaar of ouder', '16-17': '16 of 17 jaar', '<16': 'Jonger dan 16' },
+    what: 'Wat?',
+    whatOptions: {
+      message: 'Een bericht sturen',
+      export: 'Een bestand met gegevens exporteren',
+      custom_audience: 'Een custom audience (lijst uploaden naar een advertentieplatform)',
+      lookalike: 'Een lookalike-doelgroep (vergelijkbare mensen laten zoeken)',
+      political_ad: 'Een gerichte politieke advertentie tonen',
+      tracking: 'Een trackingpixel, cookie of conversie-API gebruiken',
+    },
+    channel: 'Kanaal',
+    channelOptions: { EMAIL: 'E-mail', SMS: 'Sms', WHATSAPP: 'WhatsApp', PHONE: 'Telefoon', POST: 'Post' },
+    toWhom: 'Naar wie gaan de gegevens?',
+    toWhomOptions: {
+      inside: 'Blijft binnen de partij',
+      processor: 'Verwerker met verwerkersovereenkomst (bijv. drukkerij, mailprovider)',
+      platform: 'Advertentieplatform of sociaal netwerk',
+    },
+    insideNotPossible:
+      'Bij een export, custom audience of lookalike gaan gegevens altijd naar een ontvanger.',
+    extras: 'Wat is al geregeld?',
+    adConsent: 'Aparte uitdrukkelijke toestemming voor politieke advertenties (TTPA art. 18)',
+    art26: 'Regeling gezamenlijke verwerkingsverantwoordelijkheid met het platform (art. 26)',
+    dpia: 'Goedgekeurde DPIA',
+    submit: 'Toets',
+    editAsJson: 'Bewerk als feitendocument',
+  },
+  json: {
+    label: 'Feitendocument (JSON)',
+    description: 'Plak een feitendocument of laad een bestand. Zie docs/assessments.md voor alle velden.',
+    upload: 'Bestand laden',
+    submit: 'Toets document',
+    notJson: (problem: string) => `Dit is geen geldige JSON: ${problem}`,
+    empty: 'Plak eerst een feitendocument.',
+  },
+  result: {
+    title: 'Uitkomst',
+    allowed: 'Toegestaan',
+    refused: 'Niet toegestaan',
+    basis: 'Grondslag (AVG art. 9)',
+    noBasis: 'geen',
+    bases: {
+      '9(2)(a)': 'uitdrukkelijke toestemming (art. 9 lid 2 sub a)',
+      '9(2)(d)': 'leden en vaste contacten van de partij (art. 9 lid 2 sub d)',
+      '9(2)(e)': 'door de persoon zelf openbaar gemaakt (art. 9 lid 2 sub e)',
+    } as Record<string, string>,
+    specialCategory: 'Bijzondere persoonsgegevens',
+    yes: 'ja',
+    no: 'nee',
+    reasons: 'Redenen',
+    productRefusals: 'Weigeringen van het product',
+    obligations: 'Verplichtingen',
+    none: 'Geen.',
+  },
+  problems: {
+    invalid: 'Het document klopt niet. Deze velden zijn fout:',
+    contradictory: 'Het document spreekt zichzelf tegen; er is geen besluit genomen:',
+  },
 };
