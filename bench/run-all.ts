@@ -35,13 +35,18 @@ const ALL = [
   'import-persons',
   'person-search',
   'signup-load',
+  'assess-throughput',
+  'audience-eval',
+  'send-throughput',
 ] as const;
 
 const flags = parseFlags();
 const only = flags.only ? flags.only.split(',').map((s) => s.trim()) : [...ALL];
 for (const o of only) if (!(ALL as readonly string[]).includes(o)) throw new Error(`unknown benchmark ${o}`);
 const passOn = process.argv.slice(2).filter((a) => !a.startsWith('--only='));
-const needsPostgres = enginesFlag(flags).includes('postgres') && only.some((o) => o !== 'field-crypto');
+const needsPostgres =
+  enginesFlag(flags).includes('postgres') &&
+  only.some((o) => o !== 'field-crypto' && o !== 'assess-throughput');
 
 let current: ChildProcess | null = null;
 // Registered before the cluster's own handlers: stop the running benchmark, then exit, which runs the

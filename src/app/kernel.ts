@@ -19,6 +19,7 @@ import { openPostgres } from '../storage/postgres-db.js';
 import { SuppressionRepo } from '../storage/suppression-repo.js';
 import { UsersRepo } from '../storage/users-repo.js';
 import type { Deps } from '../usecases/deps.js';
+import { backfillSuppressionKeys } from '../usecases/gate/backfill-suppression-keys.js';
 import {
   HOUSEKEEPING_INTERVAL_MS,
   HOUSEKEEPING_JOB,
@@ -28,6 +29,13 @@ import { IMPORT_RUN_JOB, importJobData } from '../usecases/imports/import-runner
 import { resumeImports } from '../usecases/imports/resume-imports.js';
 import { runImport } from '../usecases/imports/run-import.js';
 import { REENCRYPT_JOB, reencryptFields } from '../usecases/keys/rotate-keys.js';
+import { resumeCampaigns } from '../usecases/outreach/resume-campaigns.js';
+import {
+  campaignJobData,
+  OUTREACH_SEND_JOB,
+  runCampaignSend,
+} from '../usecases/outreach/run-campaign-send.js';
+import { settleCampaignsOfMessages } from '../usecases/outreach/settle-campaign.js';
 import { enqueueDueScans } from '../usecases/websites/enqueue-due-scans.js';
 import { runWebsiteScan, scanJobData } from '../usecases/websites/run-scan.js';
 import {
@@ -99,7 +107,10 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       await migrate(db, { appRole: config.appDatabaseRole });
     }
     const keyring = await Keyring.load(db, masterKey);
-    const mailer = createMailer(db, keyring, config, opts.now ?? (() => new Date()));
+    const mailer = createMailer(db, keyring, config, opts.now ?? (() => new Date()), {
+      // A campaign is settled (sent/held) by the pass that settles its last message (deps is set below).
+      onCampaignMail: (ids) => settleCampaignsOfMessages(deps, ids),
+    });
     const deps: Deps = {
       config,
       db,
@@ -112,6 +123,8 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       jobs: null,
       now: opts.now ?? (() => new Date()),
     };
+    // Issue 4 (migration 011): suppression keys of persons written before it (a no-op once filled).
+    await backfillSuppressionKeys(deps);
     if (opts.startJobs && config.jobs) {
       const handlers: Record<string, JobHandler> = {
         [REENCRYPT_JOB]: async () => {
@@ -130,6 +143,10 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
         },
         [HOUSEKEEPING_JOB]: async () => {
           await runHousekeeping(deps);
+        },
+        [OUTREACH_SEND_JOB]: async (data) => {
+          const id = campaignJobData(data);
+          if (id) await runCampaignSend(deps, id);
         },
       };
       const ownerInstalls = Boolean(config.migrationDatabaseUrl && config.appDatabaseRole);
@@ -156,6 +173,8 @@ export async function openKernel(config: Config, opts: KernelOptions): Promise<K
       housekeepingTimer.unref();
       // Imports left queued or running by a stopped or crashed process continue after their checkpoint.
       void resumeImports(deps).catch(() => undefined);
+      // Campaign sends left queued or sending continue with their pending messages (never resending one).
+      void resumeCampaigns(deps).catch(() => undefined);
     }
     if (opts.startJobs) {
       // Deliver queued mail and retry failed mail every minute (nothing to do without SMTP_URL).

@@ -11,6 +11,7 @@ import { DataDirLockedError } from '../storage/data-dir-lock.js';
 import { verifyAudit } from '../usecases/audit/verify-audit.js';
 import { rotateKeys } from '../usecases/keys/rotate-keys.js';
 import { createUser } from '../usecases/users/create-user.js';
+import { registerAssessCommand } from './commands/assess.js';
 import { demoLoad, demoTotp, describeDemo } from './commands/demo.js';
 import { registerImportCommands } from './commands/import.js';
 import { runMigrations } from './commands/migrate.js';
@@ -189,6 +190,7 @@ keys
   });
 
 registerScanCommand(program);
+registerAssessCommand(program);
 registerImportCommands(program, config);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -79,6 +79,8 @@ export const configSchema = z
       .max(2048)
       .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'must be an http(s) URL')
       .optional(),
+    /** Exports of more persons than this wait for the FG's approval. */
+    exportApprovalThreshold: int(0, 10_000_000).default(500),
   })
   .strict();
 
@@ -106,6 +108,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   SMTP_URL: 'smtpUrl',
   KIESKLUIS_MAIL_FROM: 'mailFrom',
   KIESKLUIS_PUBLIC_URL: 'publicUrl',
+  KIESKLUIS_EXPORT_APPROVAL_THRESHOLD: 'exportApprovalThreshold',
 };
 
 export class ConfigError extends Error {

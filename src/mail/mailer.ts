@@ -8,6 +8,7 @@
  */
 import type { Config } from '../config/config.js';
 import { DomainError } from '../domain/codes.js';
+import { headerProblems } from '../domain/outreach/headers.js';
 import type { Keyring } from '../storage/crypto/keyring.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { MailOutboxRepo } from '../storage/mail-outbox-repo.js';
@@ -45,6 +46,12 @@ const EMAIL = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$
 const KIND = /^[a-z][a-z0-9_.-]{0,99}$/;
 
 function checkMail(mail: OutgoingMail): void {
+  const headerIssues = mail.headers ? headerProblems(mail.headers) : [];
+  if (headerIssues.length)
+    throw new DomainError('VALIDATION_FAILED', {
+      in: 'mail',
+      fields: headerIssues.map((problem) => ({ field: 'headers', problem })),
+    });
   const fields: { field: string; problem: string }[] = [];
   if (!EMAIL.test(mail.to) || mail.to.length > 320)
     fields.push({ field: 'to', problem: 'not an e-mail address' });
@@ -75,6 +82,19 @@ function isConnectionFailure(e: unknown): boolean {
   return typeof code === 'string' && CONNECTION_CODES.has(code);
 }
 
+/**
+ * Campaign mail (C5) must never go out twice: a failure without an SMTP answer after the connection was
+ * made (the connection broke, the socket timed out) may have come after the server accepted the data.
+ * Such a message is `in_doubt`, not retried; only failures that certainly happened before any hand-off
+ * (nothing listening, no name, no greeting) are retried.
+ */
+function outcomeUnknown(e: unknown): boolean {
+  const status = (e as { responseCode?: unknown } | null)?.responseCode;
+  if (typeof status === 'number') return false;
+  const text = e instanceof Error ? e.message : String(e);
+  return !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Greeting never received/i.test(text);
+}
+
 /** A 5xx answer about this message (unknown mailbox, refused content): retrying will not help. */
 function isPermanent(e: unknown): boolean {
   const status = (e as { responseCode?: unknown } | null)?.responseCode;
@@ -95,7 +115,21 @@ function errorText(e: unknown): string {
   return text.replace(/[^\s<>"'@:;,()]+@[^\s<>"'@:;,()]+/g, '<adres>');
 }
 
-export function createMailer(db: Db, keyring: Keyring, config: Config, now: () => Date): Mailer {
+export interface MailerHooks {
+  /**
+   * After a delivery pass: the campaign messages whose mail it sent, failed or put in doubt (the kernel
+   * settles their campaigns). Its errors are ignored: the next pass or the report settles them.
+   */
+  onCampaignMail?: (campaignMessageIds: string[]) => Promise<void>;
+}
+
+export function createMailer(
+  db: Db,
+  keyring: Keyring,
+  config: Config,
+  now: () => Date,
+  hooks: MailerHooks = {},
+): Mailer {
   const outbox = new MailOutboxRepo(keyring);
   const smtp = config.smtpUrl ?? null;
   let transport: MailTransport | null = null;
@@ -105,8 +139,10 @@ export function createMailer(db: Db, keyring: Keyring, config: Config, now: () =
   };
 
   /** One pass: claim due rows in batches and send them; stop when the server cannot be reached. */
-  async function pass(): Promise<FlushResult> {
+  async function pass(touched: string[]): Promise<FlushResult> {
     const result: FlushResult = { sent: 0, failed: 0 };
+    // Campaign mail left mid-hand-off by a stopped process: in doubt, never resent automatically.
+    touched.push(...(await db.transaction((tx) => outbox.markStaleInDoubt(tx, now()))));
     for (;;) {
       const at = now();
       const due = await db.transaction((tx) =>
@@ -116,6 +152,12 @@ export function createMailer(db: Db, keyring: Keyring, config: Config, now: () =
       for (let i = 0; i < due.length; i++) {
         const m = due[i]!;
         let error: unknown = null;
+        // Each outcome is one commit: the outbox row and its campaign message change together.
+        const cm = m.campaignMessageId;
+        if (cm) {
+          touched.push(cm);
+          await db.transaction((tx) => outbox.markSending(tx, m.id, cm, now()));
+        }
         try {
           await getTransport().send({
             from: config.mailFrom,
@@ -123,20 +165,31 @@ export function createMailer(db: Db, keyring: Keyring, config: Config, now: () =
             subject: m.subject,
             text: m.text,
             html: m.html,
+            headers: m.headers,
           });
         } catch (e) {
           error = e ?? new Error('unknown SMTP error');
         }
         if (error === null) {
-          await outbox.markSent(db, m.id, now());
+          await db.transaction((tx) => outbox.markSent(tx, m.id, now()));
           result.sent++;
           continue;
+        }
+        result.failed++;
+        if (m.campaignMessageId && outcomeUnknown(error)) {
+          await db.transaction((tx) =>
+            outbox.markInDoubt(tx, m.id, `delivery outcome unknown: ${errorText(error)}`, now()),
+          );
+          await outbox.release(
+            db,
+            due.slice(i + 1).map((x) => x.id),
+          );
+          return result;
         }
         const attempts = m.attempts + 1;
         const retry = !isPermanent(error) && attempts < MAIL_MAX_ATTEMPTS;
         const retryAt = retry ? new Date(now().getTime() + retryDelayMs(attempts)) : null;
-        await outbox.markFailed(db, m.id, errorText(error), retryAt);
-        result.failed++;
+        await db.transaction((tx) => outbox.markFailed(tx, m.id, errorText(error), retryAt, now()));
         if (isConnectionFailure(error)) {
           // The server is unreachable: give the rest back untried; the next flush tries again.
           await outbox.release(
@@ -164,9 +217,16 @@ export function createMailer(db: Db, keyring: Keyring, config: Config, now: () =
       try {
         do {
           again = false;
-          const r = await pass();
-          total.sent += r.sent;
-          total.failed += r.failed;
+          const touched: string[] = [];
+          try {
+            const r = await pass(touched);
+            total.sent += r.sent;
+            total.failed += r.failed;
+          } finally {
+            // The campaigns whose last message this pass settled are settled now, not when read.
+            if (touched.length && hooks.onCampaignMail)
+              await hooks.onCampaignMail(touched).catch(() => undefined);
+          }
         } while (again);
       } catch {
         // The database itself failed (closing, connection lost): the rows stay due for the next flush.
@@ -191,6 +251,9 @@ export function createMailer(db: Db, keyring: Keyring, config: Config, now: () =
           text: mail.text,
           html: mail.html ?? null,
           status: smtp ? 'queued' : 'held',
+          headers: mail.headers ?? null,
+          campaignMessageId: mail.campaignMessageId ?? null,
+          notBefore: mail.notBefore ?? null,
         },
         at,
       );

@@ -14,10 +14,18 @@ import type { Deps } from '../usecases/deps.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling, sendError } from './errors.js';
 import { installInputGuards } from './input-guards.js';
+import { objectionRoutes } from './public/objection-routes.js';
+import { activityRoutes } from './routes/activity-routes.js';
+import { assessmentRoutes } from './routes/assessment-routes.js';
+import { audienceRoutes } from './routes/audience-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { campaignRoutes } from './routes/campaign-routes.js';
 import { consentRoutes } from './routes/consent-routes.js';
+import { destinationRoutes } from './routes/destination-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { meRoutes } from './routes/me-routes.js';
+import { memberChannelRoutes } from './routes/member-channel-routes.js';
 import { opsRoutes } from './routes/ops-routes.js';
 import { outboxRoutes } from './routes/outbox-routes.js';
 import { personRoutes } from './routes/person-routes.js';
@@ -131,11 +139,20 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
       await api.register(importRoutes(deps));
       await api.register(outboxRoutes(deps));
       await api.register(consentRoutes(deps));
+      await api.register(campaignRoutes(deps));
+      await api.register(assessmentRoutes(deps));
+      await api.register(activityRoutes(deps));
+      await api.register(memberChannelRoutes(deps));
+      await api.register(destinationRoutes(deps));
+      await api.register(exportRoutes(deps));
+      await api.register(audienceRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
   // The public consent pages (/f/…): server-rendered, outside the API and before the web app's fallback.
   await app.register(publicFormRoutes(deps));
+  // The objection link of campaign mail (/f/bezwaar/…, R-27): page, button and RFC 8058 one-click.
+  await app.register(objectionRoutes(deps));
   await installWeb(app);
   return app;
 }

@@ -22,6 +22,12 @@ export interface OutgoingMail {
   /** What it is, for the outbox list: 'consent.confirm', 'consent.receipt', … */
   kind: string;
   personId?: string | null;
+  /** Extra headers (campaign mail: Message-ID, List-Unsubscribe, List-Unsubscribe-Post); no line breaks. */
+  headers?: Record<string, string>;
+  /** The campaign message this mail delivers: the mailer reports its outcome back to it (C5). */
+  campaignMessageId?: string | null;
+  /** Not before this time (a campaign's throttle spreads its messages over minutes). */
+  notBefore?: Date | null;
 }
 
 /**

@@ -58,7 +58,7 @@ describe.each(engines())('auth flow over HTTP (%s)', (engine) => {
     expect(me.json()).toMatchObject({
       username: 'beheer',
       roles: [{ role: 'admin', branchId: null, candidateId: null, area: null, validUntil: null }],
-      areas: ['personen', 'importeren', 'toestemming', 'rechten', 'instellingen'],
+      areas: ['personen', 'importeren', 'toestemming', 'doelgroepen', 'rechten', 'instellingen'],
     });
     expect(me.json().permissions).toContain('person:read');
     const session = await c.request('GET', '/api/v1/auth/session');

@@ -153,6 +153,31 @@ describe.each(engines())('CSRF and cookies (%s)', (engine) => {
     { method: 'POST', path: '/api/v1/consent/records', who: 'beheer', body: { personId: 'x' } },
     { method: 'POST', path: '/api/v1/consent/records/{id}/scan', who: 'beheer', body: { scan: 'x' } },
     { method: 'POST', path: '/api/v1/consent/withdrawals', who: 'beheer', body: { personId: 'x' } },
+    // activities and destinations (issue 4)
+    { method: 'PUT', path: '/api/v1/member-channels', who: 'fg', body: { channels: [], reason: null } },
+    { method: 'POST', path: '/api/v1/activities', who: 'fg', body: { name: 'stiekem' } },
+    { method: 'PUT', path: '/api/v1/activities/{id}', who: 'fg', body: { name: 'stiekem' } },
+    { method: 'POST', path: '/api/v1/destinations', who: 'fg', body: { name: 'stiekem' } },
+    { method: 'PUT', path: '/api/v1/destinations/{id}', who: 'fg', body: { name: 'stiekem' } },
+    // hypothetical assessments (issue 4)
+    { method: 'POST', path: '/api/v1/assessments', who: 'fg', body: { person: {} } },
+    // audiences (issue 4)
+    { method: 'POST', path: '/api/v1/audiences', who: 'beheer', body: { name: 'stiekem' } },
+    { method: 'PUT', path: '/api/v1/audiences/{id}', who: 'beheer', body: { name: 'stiekem' } },
+    { method: 'POST', path: '/api/v1/audiences/{id}/evaluation', who: 'beheer' },
+    { method: 'POST', path: '/api/v1/audiences/{id}/snapshots', who: 'beheer', body: { usedFor: 'review' } },
+    { method: 'POST', path: '/api/v1/exports', who: 'beheer', body: { snapshotId: 'x' } },
+    { method: 'POST', path: '/api/v1/exports/{id}/approve', who: 'fg' },
+    { method: 'POST', path: '/api/v1/exports/{id}/decline', who: 'fg' },
+    { method: 'POST', path: '/api/v1/custom-audience-requests', who: 'beheer', body: { snapshotId: 'x' } },
+    // campaigns (issue 4, C5)
+    { method: 'POST', path: '/api/v1/campaign-templates', who: 'beheer', body: { name: 'stiekem' } },
+    { method: 'POST', path: '/api/v1/campaign-templates/check', who: 'beheer', body: { content: {} } },
+    { method: 'PUT', path: '/api/v1/campaign-templates/{id}', who: 'beheer', body: { name: 'stiekem' } },
+    { method: 'POST', path: '/api/v1/campaigns', who: 'beheer', body: { name: 'stiekem' } },
+    { method: 'POST', path: '/api/v1/campaigns/{id}/send', who: 'beheer' },
+    { method: 'POST', path: '/api/v1/campaigns/{id}/messages/{mid}/resend', who: 'beheer' },
+    { method: 'POST', path: '/api/v1/persons/{id}/objections', who: 'beheer', body: { channel: 'PHONE' } },
     // imports (C3)
     { method: 'POST', path: '/api/v1/datasets', who: 'beheer', body: { name: 'stiekem' } },
     { method: 'POST', path: '/api/v1/datasets/{id}/provenance', who: 'beheer', body: { supplier: 'x' } },

@@ -29,7 +29,7 @@ export const PERMISSIONS = [
   'outreach:send',
   /** Approve an export above the size threshold: the FG. */
   'export:approve',
-  /** Ask the legal gate a hypothetical question (issue 4, C4). */
+  /** Ask the legal gate a hypothetical question (issue 4, C4): the FG and the campaign lead, in Verantwoording. */
   'assessment:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,7 +63,6 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
       'person:read_political',
       'audience:manage',
       'outreach:send',
-      'assessment:run',
     ],
     staff: true,
     scopeKinds: 'party',

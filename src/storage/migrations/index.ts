@@ -9,6 +9,8 @@ import * as m007 from './007-gate.js';
 import * as m008 from './008-audiences.js';
 import * as m009 from './009-outreach.js';
 import * as m010 from './010-exports.js';
+import * as m011 from './011-gate-facts.js';
+import * as m012 from './012-member-channels.js';
 
 export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   m001,
@@ -21,4 +23,6 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   m008,
   m009,
   m010,
+  m011,
+  m012,
 ];

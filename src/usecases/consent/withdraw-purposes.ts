@@ -2,7 +2,9 @@
  * Withdraw a person's consent for purposes, effective everywhere at once (R-16): every record of that
  * person for each purpose (whatever channel gave it), a per-purpose suppression entry even where another
  * basis remains (R-16, R-58: a later import or sign-up for that purpose is blocked), and an audit event
- * per record. Runs inside the caller's transaction.
+ * per record. Campaign mail of the person still waiting in the outbox is assessed again and cancelled
+ * where the campaign relied on the withdrawn consent (outreach/recheck-waiting-mail.ts). Runs inside the
+ * caller's transaction.
  */
 import type { ActorType } from '../../domain/audit-events.js';
 import type { WithdrawalChannel } from '../../domain/consent/types.js';
@@ -10,9 +12,10 @@ import type { ConsentRecordsRepo } from '../../storage/consent-records-repo.js';
 import type { Queryable } from '../../storage/db.js';
 import type { PersonRecord } from '../../storage/persons-repo.js';
 import type { Deps } from '../deps.js';
+import { recheckWaitingCampaignMail } from '../outreach/recheck-waiting-mail.js';
 
 export async function withdrawPurposes(
-  d: Pick<Deps, 'audit' | 'suppression'>,
+  d: Pick<Deps, 'db' | 'audit' | 'suppression' | 'keyring'>,
   tx: Queryable,
   records: ConsentRecordsRepo,
   person: PersonRecord,
@@ -51,5 +54,6 @@ export async function withdrawPurposes(
     );
     withdrawn.push(...done);
   }
+  if (withdrawn.length > 0) await recheckWaitingCampaignMail(d, tx, person.id, 'consent_withdrawn', now);
   return withdrawn;
 }

@@ -137,7 +137,7 @@ export interface DemoConsentSummary {
 }
 
 export async function loadDemoConsent(
-  d: Pick<Deps, 'keyring' | 'persons' | 'suppression' | 'audit'>,
+  d: Pick<Deps, 'db' | 'keyring' | 'persons' | 'suppression' | 'audit'>,
   tx: Queryable,
   ctx: { now: Date; personIds: string[]; adminUserId: string | null },
 ): Promise<DemoConsentSummary> {

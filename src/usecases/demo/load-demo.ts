@@ -12,8 +12,11 @@ import { hashPassword } from '../../storage/crypto/passwords.js';
 import { newTotpSecret, totpStep } from '../../storage/crypto/totp.js';
 import type { Deps } from '../deps.js';
 import { insertDemoPersons } from '../persons/seed-demo-persons.js';
+import { loadDemoActivities } from './demo-activities.js';
+import { loadDemoAudiences } from './demo-audiences.js';
 import { loadDemoConsent } from './demo-consent.js';
 import { DEMO_BRANCHES, DEMO_CANDIDATES, DEMO_PARTY, demoPersons } from './demo-data.js';
+import { loadDemoOutreach } from './demo-outreach.js';
 
 export interface DemoLogin {
   username: string;
@@ -159,6 +162,10 @@ export async function loadDemo(
       personIds: ids.filter((_, i) => seeds[i]!.relation === 'non_member'),
       adminUserId: userIds.beheer ?? null,
     });
+    await loadDemoActivities(d, tx, { now, userId: userIds.fg ?? null });
+    // Demo audiences (issue 4): after the demo activities, which they are bound to.
+    await loadDemoAudiences(d, tx, { now, adminUserId: userIds.beheer ?? null });
+    await loadDemoOutreach(d, tx, { now, adminUserId: userIds.beheer ?? null });
     return ids.length;
   });
   return { party: DEMO_PARTY, logins, persons: count };
