@@ -5,8 +5,8 @@
  * campaign lead), with a reason, audited. The legal gate reads it for members (PersonFacts).
  */
 import type { Actor } from '../../domain/access/actor.js';
-import type { PermissionChannel } from '../../domain/consent/types.js';
 import { DomainError } from '../../domain/codes.js';
+import type { PermissionChannel } from '../../domain/consent/types.js';
 import { type MemberChannelsRow, partySettingsRepo } from '../../storage/party-settings-repo.js';
 import { invalid, registerReader, registerWriter } from '../activities/authorize-register.js';
 import type { Deps } from '../deps.js';
