@@ -1,62 +1,37 @@
 /**
  * Accountability (C4 now; issue 6 adds the workbench): ask the legal gate a hypothetical question, and
- * the register of processing activities and recipients that audiences, campaigns and exports use.
+ * the register of processing activities and recipients that audiences, campaigns and exports use, with
+ * the member channel record (R-70). /verantwoording/<tab>.
  */
-import { Stack, Tabs, Text } from '@mantine/core';
-import { PageTitle } from '../../components/PageTitle';
+import { Stack } from '@mantine/core';
+import { TabbedArea } from '../../components/TabbedArea';
 import { useI18n } from '../../i18n';
-import { navigate, usePath } from '../../router';
 import { AssessmentSection } from '../assessments/AssessmentSection';
 import { ActivitiesSection } from '../exports/ActivitiesSection';
 import { DestinationsSection } from '../exports/DestinationsSection';
 import { MemberChannelsCard } from './MemberChannelsCard';
 
-const TABS = ['toetsen', 'verwerkingen', 'ontvangers'] as const;
-type Tab = (typeof TABS)[number];
-
 export function AccountabilityPage() {
   const { t } = useI18n();
-  const path = usePath();
-  const parts = path.split('/').filter(Boolean);
-  const tab: Tab = (TABS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as Tab) : 'toetsen';
-  const labels: Record<Tab, string> = {
-    toetsen: t.accountability.tabs.assess,
-    verwerkingen: t.accountability.tabs.activities,
-    ontvangers: t.accountability.tabs.destinations,
-  };
   return (
-    <>
-      <PageTitle>{t.accountability.title}</PageTitle>
-      <Text maw={760} mb="lg">
-        {t.accountability.intro}
-      </Text>
-      <Tabs
-        value={tab}
-        onChange={(v) => v && navigate(v === 'toetsen' ? '/verantwoording' : `/verantwoording/${v}`)}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          {TABS.map((x) => (
-            <Tabs.Tab key={x} value={x}>
-              {labels[x]}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Stack maw={1200}>
-          <Tabs.Panel value="toetsen">
-            <AssessmentSection />
-          </Tabs.Panel>
-          <Tabs.Panel value="verwerkingen">
+    <TabbedArea
+      base="/verantwoording"
+      title={t.accountability.title}
+      intro={t.accountability.intro}
+      tabs={[
+        { id: 'toetsen', label: t.accountability.tabs.assess, content: <AssessmentSection /> },
+        {
+          id: 'verwerkingen',
+          label: t.accountability.tabs.activities,
+          content: (
             <Stack gap="lg">
               <MemberChannelsCard />
               <ActivitiesSection />
             </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="ontvangers">
-            <DestinationsSection />
-          </Tabs.Panel>
-        </Stack>
-      </Tabs>
-    </>
+          ),
+        },
+        { id: 'ontvangers', label: t.accountability.tabs.destinations, content: <DestinationsSection /> },
+      ]}
+    />
   );
 }
