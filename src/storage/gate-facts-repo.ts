@@ -7,10 +7,11 @@
  * (src/usecases/gate/person-facts.ts). No plaintext political data is ever compared in SQL: consent
  * purposes are matched by their keyed blind index. See docs/adr/0010.
  */
-import type { ScopeFilter } from '../domain/access/policies.js';
 import type { Queryable } from './db.js';
+import { type GateFactsFilter, gateFilterSql } from './gate-facts-filter.js';
 import { gateLookupsRepo } from './gate-lookups-repo.js';
-import { scopeSql } from './person-search-sql.js';
+
+export { type GateFactsFilter, gateFilterSql } from './gate-facts-filter.js';
 
 /** Milliseconds since the epoch, as `floor(extract(epoch …) * 1000)` returns it (no Date parsing). */
 type Ms = number | null;
@@ -72,54 +73,6 @@ function personColumns(c: PersonColumns): string {
     p.source_kind, p.obtained_from_subject, ${msOf('p.art14_informed_at')} AS art14_ms,
     ${c.birthDate === false ? 'NULL::text' : 'p.birth_date_enc'} AS birth_date_enc, p.age_band, p.email_enc,
     CASE WHEN p.suppress_keys IS NULL THEN p.phone_enc END AS phone_enc, p.suppress_keys`;
-}
-
-/** The prefilter of an audience evaluation: index-backed conditions on clear columns and blind indexes. */
-export interface GateFactsFilter {
-  /** null: the whole party; otherwise the actor's alternatives as person search applies them. */
-  scope: ScopeFilter[] | null;
-  branchIds?: string[];
-  postcodeRanges?: { from: number; to: number }[];
-  languages?: string[];
-  tagIdsAll?: string[];
-  tagIdsNone?: string[];
-  /** Blind indexes of consent purposes: a record (any state) must exist for each. */
-  consentPurposeBidx?: string[];
-  personIds?: string[];
-}
-
-/** The WHERE clause of the prefilter (parameters appended to `params`). */
-export function gateFilterSql(f: GateFactsFilter, params: unknown[]): string {
-  const where: string[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  if (f.scope !== null) where.push(scopeSql(f.scope, params));
-  if (f.personIds) where.push(`p.id = ANY (${p(f.personIds)}::uuid[])`);
-  if (f.branchIds) where.push(`p.branch_id = ANY (${p(f.branchIds)}::uuid[])`);
-  if (f.postcodeRanges) {
-    where.push(
-      f.postcodeRanges.length === 0
-        ? 'false'
-        : `(${f.postcodeRanges.map((r) => `p.postcode_area BETWEEN ${p(r.from)} AND ${p(r.to)}`).join(' OR ')})`,
-    );
-  }
-  if (f.languages) where.push(`p.language = ANY (${p(f.languages)}::text[])`);
-  for (const t of f.tagIdsAll ?? []) {
-    where.push(`EXISTS (SELECT 1 FROM person_attributes a WHERE a.person_id = p.id
-      AND a.definition_id = ${p(t)}::uuid AND a.removed_at IS NULL)`);
-  }
-  if (f.tagIdsNone && f.tagIdsNone.length > 0) {
-    where.push(`NOT EXISTS (SELECT 1 FROM person_attributes a WHERE a.person_id = p.id
-      AND a.definition_id = ANY (${p(f.tagIdsNone)}::uuid[]) AND a.removed_at IS NULL)`);
-  }
-  for (const b of f.consentPurposeBidx ?? []) {
-    where.push(
-      `EXISTS (SELECT 1 FROM consent_records c WHERE c.person_id = p.id AND c.purpose_bidx = ${p(b)})`,
-    );
-  }
-  return where.length ? where.join(' AND ') : 'true';
 }
 
 const MEMBERSHIP_COLUMNS = 'id, status_enc, since_enc, until_enc';
